@@ -1,0 +1,58 @@
+/**
+ * Errors are values: every failure the API can report has one code here, and one HTTP status.
+ * The worker maps DomainError to `{error:{code,message,details?}}` in a single onError.
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_OTP: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  MEMBER_NOT_FOUND: 404,
+  STORE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  PHONE_TAKEN: 409,
+  CARD_FROZEN: 409,
+  INSUFFICIENT_FUNDS: 409,
+  INSUFFICIENT_POINTS: 409,
+  PUNCH_EXHAUSTED: 409,
+  RATE_LIMITED: 429,
+  NOT_AVAILABLE: 404,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; details?: unknown };
+};
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  /** Seconds the caller should wait before retrying (sent as Retry-After). */
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, message: string, opts: { details?: unknown; retryAfter?: number } = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = opts.details;
+    this.retryAfter = opts.retryAfter;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { error: { code: this.code, message: this.message } };
+    if (this.details !== undefined) body.error.details = this.details;
+    return body;
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

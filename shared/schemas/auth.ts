@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { idSchema, phoneSchema, timestampSchema } from './common';
+
+export const staffRoleSchema = z.enum(['hq_admin', 'store_manager', 'clerk']);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+export const staffLoginSchema = z.object({
+  username: z.string().trim().min(1, 'username is required').max(64),
+  password: z.string().min(1, 'password is required').max(256),
+});
+export type StaffLogin = z.infer<typeof staffLoginSchema>;
+
+export const staffUserSchema = z
+  .object({
+    kind: z.literal('staff'),
+    id: idSchema,
+    name: z.string(),
+    role: staffRoleSchema,
+    storeId: idSchema.nullable(),
+  })
+  .meta({ id: 'StaffUser' });
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
+export const memberUserSchema = z
+  .object({
+    kind: z.literal('member'),
+    id: idSchema,
+    name: z.string(),
+  })
+  .meta({ id: 'MemberUser' });
+export type MemberUser = z.infer<typeof memberUserSchema>;
+
+export const sessionUserSchema = z.discriminatedUnion('kind', [staffUserSchema, memberUserSchema]);
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const loginResponseSchema = z
+  .object({ token: z.string(), expiresAt: timestampSchema, user: sessionUserSchema })
+  .meta({ id: 'LoginResponse' });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const otpRequestSchema = z.object({ phone: phoneSchema });
+export const otpRequestResponseSchema = z.object({
+  sent: z.literal(true),
+  // Seconds before another code may be requested for this phone.
+  resendAfter: z.number().int(),
+});
+export const memberLoginSchema = z.object({
+  phone: phoneSchema,
+  code: z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code'),
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { dateSchema, fenSchema, idSchema, phoneSchema, timestampSchema } from './common';
+
+export const tierCodeSchema = z.enum(['normal', 'silver', 'gold', 'diamond']);
+export type TierCode = z.infer<typeof tierCodeSchema>;
+export const memberStatusSchema = z.enum(['active', 'frozen', 'closed']);
+export const genderSchema = z.enum(['female', 'male', 'unknown']);
+
+export const memberSchema = z
+  .object({
+    id: idSchema,
+    phone: phoneSchema,
+    name: z.string(),
+    gender: genderSchema,
+    birthday: dateSchema.nullable(),
+    homeStoreId: idSchema,
+    tierCode: tierCodeSchema,
+    cardNo: z.string(),
+    status: memberStatusSchema,
+    joinedAt: timestampSchema,
+    principalFen: fenSchema,
+    bonusFen: fenSchema,
+    points: z.number().int(),
+    lifetimeSpendFen: fenSchema,
+    lastVisitAt: timestampSchema.nullable(),
+    lastVisitStoreId: idSchema.nullable(),
+  })
+  .meta({ id: 'Member' });
+export type Member = z.infer<typeof memberSchema>;
+
+export const memberSearchQuerySchema = z.object({
+  q: z.string().trim().max(64).default(''),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const memberIdParamSchema = z.object({ id: idSchema });
+export const memberListSchema = z.object({ members: z.array(memberSchema) });
+
+export const tierSchema = z
+  .object({
+    code: tierCodeSchema,
+    name: z.string(),
+    nameEn: z.string(),
+    rank: z.number().int(),
+    upgradeSpendFen: fenSchema,
+    keepSpendFen: fenSchema,
+    discountBp: z.number().int(),
+    pointsMultiplierBp: z.number().int(),
+  })
+  .meta({ id: 'Tier' });
+export type Tier = z.infer<typeof tierSchema>;

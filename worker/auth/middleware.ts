@@ -1,0 +1,23 @@
+import { createMiddleware } from 'hono/factory';
+import { DomainError } from '../../shared/errors';
+import { openDb } from '../db/client';
+import type { AppEnv } from '../env';
+import { resolveSession } from './sessions';
+
+export function bearerToken(header: string | undefined): string | null {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return m?.[1] ?? null;
+}
+
+/** Every /api route but sign-in, health and docs goes through this. */
+export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const token = bearerToken(c.req.header('authorization'));
+  if (!token) throw new DomainError('UNAUTHENTICATED', 'Not signed in: send Authorization: Bearer <token>');
+  c.set('actor', await resolveSession(openDb(c.env.DB), token, Date.now()));
+  await next();
+});
+
+/** The caller's address: Cloudflare sets CF-Connecting-IP at the edge (clients cannot forge it there). */
+export function clientAddress(headers: { header(name: string): string | undefined }): string {
+  return headers.header('cf-connecting-ip') ?? headers.header('x-real-ip') ?? 'local';
+}

@@ -1,0 +1,50 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Actor } from '../../shared/domain/authz';
+import { DomainError } from '../../shared/errors';
+import type { Db } from '../db/client';
+import { members, sessions, staff } from '../db/schema';
+import { newToken, sha256Hex } from './tokens';
+
+export async function createSession(
+  db: Db,
+  subject: { kind: 'staff' | 'member'; id: string },
+  ttlMs: number,
+  now: number,
+): Promise<{ token: string; expiresAt: number }> {
+  const token = newToken();
+  const expiresAt = now + ttlMs;
+  await db.insert(sessions).values({
+    tokenHash: await sha256Hex(token),
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    createdAt: now,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+/** The actor behind a bearer token; a disabled account or closed card ends its sessions at once. */
+export async function resolveSession(db: Db, token: string, now: number): Promise<Actor> {
+  const row = await db.select().from(sessions).where(eq(sessions.tokenHash, await sha256Hex(token))).get();
+  if (!row || row.revokedAt !== null) throw new DomainError('UNAUTHENTICATED', 'Not signed in: the token is unknown or signed out');
+  if (row.expiresAt <= now) throw new DomainError('SESSION_EXPIRED', 'Session expired: sign in again');
+  if (row.subjectKind === 'staff') {
+    const s = await db.select().from(staff).where(eq(staff.id, row.subjectId)).get();
+    if (!s || s.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'This staff account is disabled');
+    return { kind: 'staff', id: s.id, name: s.name, role: s.role, storeId: s.storeId };
+  }
+  const m = await db.select().from(members).where(eq(members.id, row.subjectId)).get();
+  if (!m || m.status === 'closed') throw new DomainError('UNAUTHENTICATED', 'This membership is closed');
+  return { kind: 'member', id: m.id, name: m.name };
+}
+
+export async function revokeSession(db: Db, token: string, now: number): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), isNull(sessions.revokedAt)));
+}
+
+export function purgeSessions(db: Db, now: number) {
+  return db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.revokedAt, now - 86_400_000)));
+}

@@ -1,0 +1,5 @@
+export * from './org';
+export * from './members';
+export * from './catalog';
+export * from './sales';
+export * from './system';

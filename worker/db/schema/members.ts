@@ -1,0 +1,46 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { stores } from './org';
+
+export const tiers = sqliteTable('tiers', {
+  code: text('code', { enum: ['normal', 'silver', 'gold', 'diamond'] }).primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  rank: integer('rank').notNull().unique(),
+  // Rolling 12-month spend (fen) that earns the tier; kept when the review finds spend ≥ keep.
+  upgradeSpendFen: integer('upgrade_spend_fen').notNull(),
+  keepSpendFen: integer('keep_spend_fen').notNull(),
+  // Basis points: 9500 = 95 % of price (5 % off); points multiplier 15000 = 1.5×.
+  discountBp: integer('discount_bp').notNull(),
+  pointsMultiplierBp: integer('points_multiplier_bp').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    phone: text('phone').notNull().unique(),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: ['female', 'male', 'unknown'] }).notNull().default('unknown'),
+    // Calendar date 'YYYY-MM-DD' (a birthday has no time zone).
+    birthday: text('birthday'),
+    homeStoreId: text('home_store_id').notNull().references(() => stores.id),
+    tierCode: text('tier_code').notNull().references(() => tiers.code),
+    cardNo: text('card_no').notNull().unique(),
+    status: text('status', { enum: ['active', 'frozen', 'closed'] }).notNull().default('active'),
+    joinedAt: integer('joined_at').notNull(),
+    // Read model of the member's account; the member's Durable Object is the only writer.
+    principalFen: integer('principal_fen').notNull().default(0),
+    bonusFen: integer('bonus_fen').notNull().default(0),
+    points: integer('points').notNull().default(0),
+    lifetimeSpendFen: integer('lifetime_spend_fen').notNull().default(0),
+    lastVisitAt: integer('last_visit_at'),
+    lastVisitStoreId: text('last_visit_store_id').references(() => stores.id),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('members_home_store_idx').on(t.homeStoreId),
+    index('members_name_idx').on(t.name),
+    index('members_last_visit_store_idx').on(t.lastVisitStoreId),
+  ],
+);

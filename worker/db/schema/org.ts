@@ -1,0 +1,29 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+
+export const stores = sqliteTable('stores', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  address: text('address').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['hq_admin', 'store_manager', 'clerk'] }).notNull(),
+    // null only for hq_admin: HQ is not scoped to a store.
+    storeId: text('store_id').references(() => stores.id),
+    passwordHash: text('password_hash').notNull(),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('staff_store_idx').on(t.storeId)],
+);

@@ -1,0 +1,65 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { stores, staff } from './org';
+import { members } from './members';
+import { products } from './catalog';
+
+// Order and payment ids are made by the client (ULID) and double as idempotency keys.
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull().references(() => stores.id),
+    staffId: text('staff_id').notNull().references(() => staff.id),
+    memberId: text('member_id').references(() => members.id),
+    kind: text('kind', { enum: ['sale', 'refund'] }).notNull().default('sale'),
+    // A refund points at the sale it reverses.
+    refundOfId: text('refund_of_id'),
+    status: text('status', { enum: ['pending', 'completed', 'rejected', 'refunded', 'partially_refunded'] }).notNull(),
+    rejectReason: text('reject_reason'),
+    subtotalFen: integer('subtotal_fen').notNull(),
+    discountFen: integer('discount_fen').notNull(),
+    totalFen: integer('total_fen').notNull(),
+    costFen: integer('cost_fen').notNull(),
+    pointsEarned: integer('points_earned').notNull().default(0),
+    note: text('note').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [
+    index('orders_store_created_idx').on(t.storeId, t.createdAt),
+    index('orders_member_created_idx').on(t.memberId, t.createdAt),
+    index('orders_staff_created_idx').on(t.staffId, t.createdAt),
+  ],
+);
+
+export const orderLines = sqliteTable(
+  'order_lines',
+  {
+    orderId: text('order_id').notNull().references(() => orders.id),
+    lineNo: integer('line_no').notNull(),
+    productId: text('product_id').notNull().references(() => products.id),
+    // Snapshot at sale time: later catalog edits must not rewrite history.
+    name: text('name').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceFen: integer('unit_price_fen').notNull(),
+    discountFen: integer('discount_fen').notNull().default(0),
+    totalFen: integer('total_fen').notNull(),
+    unitCostFen: integer('unit_cost_fen').notNull(),
+  },
+  (t) => [uniqueIndex('order_lines_pk').on(t.orderId, t.lineNo), index('order_lines_product_idx').on(t.productId)],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    tender: text('tender', {
+      enum: ['cash', 'bank_card', 'wechat', 'alipay', 'stored_value', 'points', 'punch_card'],
+    }).notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    reference: text('reference').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('payments_order_idx').on(t.orderId)],
+);

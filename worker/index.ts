@@ -1,0 +1,12 @@
+import { app } from './app';
+import { runScheduled } from './scheduled';
+
+export { MemberAccount } from './durable/member-account';
+export { SyncHub } from './durable/sync-hub';
+
+export default {
+  fetch: app.fetch,
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(runScheduled(env, controller.scheduledTime));
+  },
+} satisfies ExportedHandler<Env>;

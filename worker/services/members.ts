@@ -1,0 +1,77 @@
+import { and, desc, eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { assertMemberAccess, type Actor } from '../../shared/domain/authz';
+import { DomainError } from '../../shared/errors';
+import type { Member } from '../../shared/schemas/member';
+import type { Db } from '../db/client';
+import { members } from '../db/schema';
+
+type MemberRow = typeof members.$inferSelect;
+
+export const toMember = (r: MemberRow): Member => ({
+  id: r.id,
+  phone: r.phone,
+  name: r.name,
+  gender: r.gender,
+  birthday: r.birthday,
+  homeStoreId: r.homeStoreId,
+  tierCode: r.tierCode as Member['tierCode'],
+  cardNo: r.cardNo,
+  status: r.status,
+  joinedAt: r.joinedAt,
+  principalFen: r.principalFen,
+  bonusFen: r.bonusFen,
+  points: r.points,
+  lifetimeSpendFen: r.lifetimeSpendFen,
+  lastVisitAt: r.lastVisitAt,
+  lastVisitStoreId: r.lastVisitStoreId,
+});
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+const likeEsc = (col: AnyColumn, pattern: string): SQL => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
+
+/** Full phone (11 digits) or card number (12 digits): identifies one member anywhere in the chain. */
+export const isExactIdentifier = (q: string) => /^1\d{10}$/.test(q) || /^\d{12}$/.test(q);
+
+/**
+ * HQ searches the whole chain. A store's staff browse their store's members (home or last served
+ * there) by name, last digits of the phone or card prefix, and identify anyone by an exact
+ * phone or card number, because the card is valid in every branch.
+ */
+export async function searchMembers(db: Db, actor: Actor, q: string, limit: number): Promise<Member[]> {
+  if (actor.kind !== 'staff') throw new DomainError('FORBIDDEN', 'Members can only see their own account');
+  if (isExactIdentifier(q)) {
+    const rows = await db.select().from(members).where(or(eq(members.phone, q), eq(members.cardNo, q))).limit(limit);
+    return rows.map(toMember);
+  }
+  const conds: SQL[] = [];
+  if (actor.role !== 'hq_admin') {
+    const sid = actor.storeId ?? '';
+    conds.push(or(eq(members.homeStoreId, sid), eq(members.lastVisitStoreId, sid)) as SQL);
+  }
+  if (q) {
+    const e = escapeLike(q);
+    conds.push(
+      (/^\d+$/.test(q)
+        ? or(likeEsc(members.phone, `%${e}`), likeEsc(members.cardNo, `${e}%`))
+        : likeEsc(members.name, `%${e}%`)) as SQL,
+    );
+  }
+  const rows = await db
+    .select()
+    .from(members)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(members.lastVisitAt), desc(members.joinedAt))
+    .limit(limit);
+  return rows.map(toMember);
+}
+
+export async function getMember(db: Db, actor: Actor, id: string): Promise<Member> {
+  const row = await db.select().from(members).where(eq(members.id, id)).get();
+  // A member asking for someone else learns nothing about whether that id exists.
+  if (!row) {
+    if (actor.kind === 'member') throw new DomainError('FORBIDDEN', 'Members can only see their own account');
+    throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${id}`);
+  }
+  assertMemberAccess(actor, row);
+  return toMember(row);
+}

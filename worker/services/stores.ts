@@ -1,0 +1,61 @@
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { assertStoreAccess, type Actor } from '../../shared/domain/authz';
+import { DomainError } from '../../shared/errors';
+import type { Store, StoreSummary } from '../../shared/schemas/store';
+import type { Db } from '../db/client';
+import { members, orders, staff, stores } from '../db/schema';
+
+type StoreRow = typeof stores.$inferSelect;
+
+const toStore = (r: StoreRow): Store => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  address: r.address,
+  phone: r.phone,
+  status: r.status,
+  createdAt: r.createdAt,
+});
+
+/** A member sees the chain's open stores (a directory); staff see the stores they may manage. */
+export async function listStores(db: Db, actor: Actor): Promise<Store[]> {
+  if (actor.kind === 'member') {
+    return (await db.select().from(stores).where(eq(stores.status, 'open')).orderBy(stores.code)).map(toStore);
+  }
+  const rows =
+    actor.role === 'hq_admin'
+      ? await db.select().from(stores).orderBy(stores.code)
+      : await db.select().from(stores).where(eq(stores.id, actor.storeId ?? ''));
+  return rows.map(toStore);
+}
+
+export async function listStoreSummaries(db: Db, actor: Actor, now: number): Promise<StoreSummary[]> {
+  const list = await listStores(db, actor);
+  if (actor.kind === 'member' || list.length === 0) return list.map((s) => ({ ...s, memberCount: 0, staffCount: 0, sales30dFen: 0, orders30d: 0 }));
+  const since = now - 30 * 86_400_000;
+  const [memberCounts, staffCounts, sales] = await db.batch([
+    db.select({ id: members.homeStoreId, n: sql<number>`count(*)` }).from(members).groupBy(members.homeStoreId),
+    db.select({ id: staff.storeId, n: sql<number>`count(*)` }).from(staff).where(eq(staff.status, 'active')).groupBy(staff.storeId),
+    db
+      .select({ id: orders.storeId, total: sql<number>`coalesce(sum(${orders.totalFen}), 0)`, n: sql<number>`count(*)` })
+      .from(orders)
+      .where(and(gte(orders.createdAt, since), eq(orders.kind, 'sale'), eq(orders.status, 'completed')))
+      .groupBy(orders.storeId),
+  ]);
+  const by = <T extends { id: string | null }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const m = by(memberCounts), st = by(staffCounts), sa = by(sales);
+  return list.map((s) => ({
+    ...s,
+    memberCount: m.get(s.id)?.n ?? 0,
+    staffCount: st.get(s.id)?.n ?? 0,
+    sales30dFen: sa.get(s.id)?.total ?? 0,
+    orders30d: sa.get(s.id)?.n ?? 0,
+  }));
+}
+
+export async function getStore(db: Db, actor: Actor, id: string): Promise<Store> {
+  assertStoreAccess(actor, id);
+  const row = await db.select().from(stores).where(eq(stores.id, id)).get();
+  if (!row) throw new DomainError('STORE_NOT_FOUND', `No store with id ${id}`);
+  return toStore(row);
+}
