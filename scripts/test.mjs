@@ -42,7 +42,7 @@ const vitestOk = run('unit + worker tests', 'npx', [
 if (!countVitest(`${results}/vitest.json`) && !vitestOk) failed += 1;
 
 if (built) {
-  const e2eOk = run('browser tests', 'node', ['client/e2e/run.mjs']);
+  const e2eOk = run('browser tests', 'npx', ['tsx', 'client/e2e/run.ts']);
   const e2eFile = `${results}/e2e.json`;
   if (existsSync(e2eFile)) {
     const j = JSON.parse(readFileSync(e2eFile, 'utf8'));

@@ -1,0 +1,39 @@
+// `npm run build`: builds the three PWAs into dist/client (served by the worker's static assets).
+//   dist/client/{clerk,member,hq}/  one Vite build each: own base, manifest and service worker
+//   dist/client/vendor/swagger-ui/  Swagger UI for /api/docs (no CDN: tablets may be offline)
+//   dist/client/index.html          a landing page linking the apps and the API docs
+// The shared Vite config is client/vite.config.ts (`appConfig(app)`), loaded through Vite itself so
+// this script stays plain Node ESM.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, runnerImport } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'client');
+const started = Date.now();
+
+const { module: config } = await runnerImport(join(root, 'client', 'vite.config.ts'));
+const { APPS, appConfig } = config;
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+for (const app of APPS) {
+  const t = Date.now();
+  await build(appConfig(app));
+  console.log(`✓ /${app}/ → dist/client/${app} (${Date.now() - t} ms)`);
+}
+
+const swagger = join(out, 'vendor', 'swagger-ui');
+mkdirSync(swagger, { recursive: true });
+for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) {
+  copyFileSync(join(root, 'node_modules', 'swagger-ui-dist', file), join(swagger, file));
+}
+console.log('✓ Swagger UI → dist/client/vendor/swagger-ui');
+
+writeFileSync(join(out, 'index.html'), readFileSync(join(root, 'client', 'landing', 'index.html')));
+copyFileSync(join(root, 'client', 'src', 'apps', 'clerk', 'public', 'favicon.svg'), join(out, 'favicon.svg'));
+console.log('✓ landing page → dist/client/index.html');
+
+console.log(`Built the clients in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,96 @@
+// Starts the whole system locally: build the PWAs if stale, migrate + seed the local D1, run
+// `wrangler dev` (workerd + local D1 + local Durable Objects). Used by `npm start`, the browser
+// tests and the benchmarks.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type DevServer = { baseUrl: string; stop(): Promise<void>; child: ChildProcess };
+export type DevServerOptions = { port: number; persistTo?: string; seedArgs?: string[]; quiet?: boolean };
+
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((m, f) => (f === 'node_modules' || f === 'e2e' ? m : Math.max(m, newestMtime(join(path, f)))), st.mtimeMs);
+}
+
+/** Rebuilds dist/client when a client or shared source is newer than the last build. */
+export function buildClientsIfStale(): void {
+  const stamp = 'dist/client/index.html';
+  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  if (built > Math.max(newestMtime('client'), newestMtime('shared'))) return;
+  console.log('▶ building the three PWAs (clerk, member, hq)…');
+  const r = spawnSync('node', ['scripts/build-clients.mjs'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('client build failed');
+}
+
+export function seed(opts: Pick<DevServerOptions, 'persistTo' | 'seedArgs'>): void {
+  const args = ['tsx', 'scripts/seed.ts', ...(opts.seedArgs ?? []), ...(opts.persistTo ? ['--persist-to', opts.persistTo] : [])];
+  const r = spawnSync('npx', args, { stdio: ['ignore', 'inherit', 'pipe'], env: { ...quietEnv, WRANGLER_LOG: 'error' } });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    throw new Error('seeding the local database failed');
+  }
+}
+
+export async function waitForHealth(baseUrl: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the worker did not become healthy at ${baseUrl} within ${timeoutMs / 1000} s`);
+}
+
+export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
+  buildClientsIfStale();
+  seed(opts);
+  const args = ['wrangler', 'dev', '--port', String(opts.port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'];
+  if (opts.persistTo) args.push('--persist-to', opts.persistTo);
+  // Own process group: stopping npx alone would leave workerd running.
+  const child = spawn('npx', args, { detached: true, stdio: opts.quiet ? 'ignore' : 'inherit', env: quietEnv });
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      return;
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    await Promise.race([waitForHealth(baseUrl), exited.then(() => Promise.reject(new Error('wrangler dev exited during start-up')))]);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { baseUrl, stop, child };
+}
+
+/** A seeded member's phone, looked up as HQ: what the demo banner and browser tests sign in with. */
+export async function demoMemberPhone(baseUrl: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const res = await fetch(`${baseUrl}/api/members?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+  const { members } = (await res.json()) as { members: { phone: string }[] };
+  await fetch(`${baseUrl}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  return members[0]!.phone;
+}

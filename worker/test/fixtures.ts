@@ -1,0 +1,62 @@
+import { env, SELF } from 'cloudflare:test';
+import { hashPassword } from '../../shared/crypto/password';
+import { DEMO_PASSWORD, STAFF } from '../../scripts/seed/demo-catalog';
+import { baseStatements, finalizeStatements, generateMembers, generateOrders } from '../../scripts/seed/generate';
+
+const ANCHOR = Date.UTC(2026, 10, 1);
+let seeded: Promise<void> | null = null;
+
+/** The demo chain, small: 3 stores, the demo staff, 60 members with history. Idempotent. */
+export function seedChain(): Promise<void> {
+  seeded ??= (async () => {
+    const done = await env.DB.prepare(`SELECT 1 FROM app_meta WHERE key = 'test.seed'`).first();
+    if (done) return;
+    const hash = await hashPassword(DEMO_PASSWORD);
+    const size = { members: 60, orders: 400 };
+    const m = generateMembers(size, ANCHOR);
+    const stmts = [...baseStatements(ANCHOR, new Map(STAFF.map((s) => [s.username, hash]))), ...m.sql, ...[...generateOrders(size, ANCHOR, m.members)].flat(), ...finalizeStatements()];
+    for (const s of stmts) await env.DB.exec(s);
+    await env.DB.exec(`INSERT INTO app_meta (key, value) VALUES ('test.seed', '1');`);
+  })();
+  return seeded;
+}
+
+let ipCounter = 0;
+/** A distinct client address per caller, so rate-limit tests never lock each other out. */
+export const freshIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
+
+export async function api(path: string, init: { method?: string; token?: string; body?: unknown; ip?: string; rawBody?: string } = {}) {
+  const headers: Record<string, string> = { 'cf-connecting-ip': init.ip ?? freshIp() };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined || init.rawBody !== undefined) headers['content-type'] = 'application/json';
+  const res = await SELF.fetch(`http://local${path}`, {
+    method: init.method ?? (init.body !== undefined || init.rawBody !== undefined ? 'POST' : 'GET'),
+    headers,
+    body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+  });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json, headers: res.headers };
+}
+
+export async function loginAs(username: string): Promise<string> {
+  const r = await api('/api/auth/login', { body: { username, password: DEMO_PASSWORD } });
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.json)}`);
+  return r.json.token as string;
+}
+
+export async function memberLoginToken(phone: string): Promise<string> {
+  await env.DB.prepare('DELETE FROM otp_codes WHERE phone = ?').bind(phone).run();
+  const sent = await api('/api/auth/member/otp', { body: { phone } });
+  if (sent.status !== 200) throw new Error(`otp failed: ${JSON.stringify(sent.json)}`);
+  const msg = await env.DB.prepare('SELECT body FROM dev_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1').bind(phone).first<{ body: string }>();
+  const code = /\d{6}/.exec(msg!.body)![0];
+  const r = await api('/api/auth/member/login', { body: { phone, code } });
+  if (r.status !== 200) throw new Error(`member login failed: ${JSON.stringify(r.json)}`);
+  return r.json.token as string;
+}
