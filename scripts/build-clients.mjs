@@ -9,6 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, runnerImport } from 'vite';
 
+// Loading the config through Vite's module runner resolves a dev-server config, which would set
+// NODE_ENV=development for the rest of the process (and ship React's development build).
+process.env.NODE_ENV = 'production';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'client');
 const started = Date.now();
@@ -16,8 +20,10 @@ const started = Date.now();
 const { module: config } = await runnerImport(join(root, 'client', 'vite.config.ts'));
 const { APPS, appConfig } = config;
 
-rmSync(out, { recursive: true, force: true });
+// Each app's build empties its own folder; the root stays, so a running `wrangler dev` keeps
+// watching it and serves the new files without a restart.
 mkdirSync(out, { recursive: true });
+rmSync(join(out, 'vendor'), { recursive: true, force: true });
 
 for (const app of APPS) {
   const t = Date.now();

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../../shared/schemas/me';
+import { useSignOut } from '../../lib/app-context';
+import { linkClick, useSubPath } from '../../lib/router';
+import { Brand } from '../../lib/ui/brand-mark';
+import { SoonBadge } from '../../lib/ui/coming-soon';
+import { LogOutIcon } from '../../lib/ui/icons';
+import { LanguageSwitch } from '../../lib/ui/language-switch';
+import { OnlineStatus } from '../../lib/ui/online-status';
+import { NAV, screenFor } from './nav';
+import { StoresScreen } from './stores-screen';
+
+/** Sidebar + top bar around the current section. */
+export function HqShell({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const screen = screenFor(useSubPath());
+  const user = me.user;
+  return (
+    <div className="hq-shell">
+      <aside className="hq-sidebar">
+        <div className="hq-sidebar-brand">
+          <Brand />
+          <span className="hq-sidebar-product">{t('hq.appName')}</span>
+        </div>
+        <nav aria-label={t('hq.appName')}>
+          <ul className="hq-nav">
+            {NAV.map((item) =>
+              item.ready ? (
+                <li key={item.key}>
+                  <a
+                    href={`${import.meta.env.BASE_URL}${item.key}`}
+                    className={`hq-nav-item${screen === item.key ? ' active' : ''}`}
+                    aria-current={screen === item.key ? 'page' : undefined}
+                    onClick={linkClick(item.key)}
+                    data-testid={`nav-${item.key}`}
+                  >
+                    {item.icon}
+                    <span>{t(`hq.nav.${item.key}`)}</span>
+                  </a>
+                </li>
+              ) : (
+                <li key={item.key}>
+                  <span className="hq-nav-item disabled" aria-disabled="true" data-testid={`nav-${item.key}`}>
+                    {item.icon}
+                    <span>{t(`hq.nav.${item.key}`)}</span>
+                    <SoonBadge />
+                  </span>
+                </li>
+              ),
+            )}
+          </ul>
+        </nav>
+      </aside>
+      <div className="hq-body">
+        <header className="hq-topbar">
+          <span className="hq-topbar-scope">{me.store?.name ?? t('common.hq')}</span>
+          <div className="topbar-right">
+            <OnlineStatus />
+            <LanguageSwitch />
+            <span className="topbar-user" data-testid="user-name">
+              <span className="avatar" aria-hidden="true">
+                {user.name.slice(0, 1)}
+              </span>
+              <span className="topbar-user-text">
+                <span className="topbar-user-name">{user.name}</span>
+                {user.kind === 'staff' ? <span className="topbar-user-role">{t(`roles.${user.role}`)}</span> : null}
+              </span>
+            </span>
+            <button type="button" className="btn btn-ghost btn-md" onClick={() => void signOut()} data-testid="sign-out">
+              <LogOutIcon size={20} />
+              <span>{t('common.signOut')}</span>
+            </button>
+          </div>
+        </header>
+        <main className="hq-main">{screen === 'stores' ? <StoresScreen /> : null}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { BoxIcon, ChartIcon, CouponIcon, CrownIcon, IdCardIcon, MegaphoneIcon, ShieldIcon, StoreIcon, UsersIcon } from '../../lib/ui/icons';
+
+export type NavKey = 'stores' | 'staff' | 'products' | 'members' | 'tiers' | 'campaigns' | 'coupons' | 'reports' | 'audit';
+
+/** The sidebar, in order. `ready: false` items are shown as coming soon (later issues build them). */
+export const NAV: readonly { key: NavKey; icon: ReactNode; ready: boolean }[] = [
+  { key: 'stores', icon: <StoreIcon size={20} />, ready: true },
+  { key: 'staff', icon: <UsersIcon size={20} />, ready: false },
+  { key: 'products', icon: <BoxIcon size={20} />, ready: false },
+  { key: 'members', icon: <IdCardIcon size={20} />, ready: false },
+  { key: 'tiers', icon: <CrownIcon size={20} />, ready: false },
+  { key: 'campaigns', icon: <MegaphoneIcon size={20} />, ready: false },
+  { key: 'coupons', icon: <CouponIcon size={20} />, ready: false },
+  { key: 'reports', icon: <ChartIcon size={20} />, ready: false },
+  { key: 'audit', icon: <ShieldIcon size={20} />, ready: false },
+];
+
+/** Which screen a path inside /hq/ shows: the first ready section it names, else the stores. */
+export function screenFor(sub: string): NavKey {
+  const first = sub.split('/')[0] ?? '';
+  return NAV.find((n) => n.ready && n.key === first)?.key ?? 'stores';
+}
