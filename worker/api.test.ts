@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from './app';
+import { loginAs, seedChain } from './test/fixtures';
 
 describe('OpenAPI document', () => {
   it('lists every /api route with its method', async () => {
@@ -21,8 +22,11 @@ describe('OpenAPI document', () => {
 });
 
 describe('errors', () => {
-  it('answers an unknown route with a JSON 404', async () => {
-    const r = await SELF.fetch('http://local/api/nope');
+  beforeAll(seedChain);
+
+  it('asks for a session before anything else, then answers an unknown route with a JSON 404', async () => {
+    expect((await SELF.fetch('http://local/api/nope')).status).toBe(401);
+    const r = await SELF.fetch('http://local/api/nope', { headers: { authorization: `Bearer ${await loginAs('admin')}` } });
     expect(r.status).toBe(404);
     expect(await r.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No route for GET /api/nope' } });
   });

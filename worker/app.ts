@@ -13,17 +13,13 @@ import { stores } from './routes/stores';
 
 export const app = new Hono<AppEnv>();
 
-// Public: health, sign-in, docs, the dev outbox (local only) and the apps themselves.
+// Deny by default: every /api route needs a session unless it is listed here.
+const PUBLIC = [/^\/api\/health$/, /^\/api\/auth\//, /^\/api\/dev\//, /^\/api\/openapi\.json$/, /^\/api\/docs$/];
+app.use('/api/*', (c, next) => (PUBLIC.some((r) => r.test(c.req.path)) ? next() : requireAuth(c, next)));
+
 app.route('/api/health', health);
 app.route('/api/auth', auth);
 app.route('/api/dev', dev);
-
-// Everything else under /api needs a session.
-app.use('/api/me', requireAuth);
-app.use('/api/stores/*', requireAuth);
-app.use('/api/stores', requireAuth);
-app.use('/api/members/*', requireAuth);
-app.use('/api/members', requireAuth);
 app.route('/api/me', me);
 app.route('/api/stores', stores);
 app.route('/api/members', members);
