@@ -28,6 +28,7 @@ CREATE UNIQUE INDEX `stores_code_unique` ON `stores` (`code`);--> statement-brea
 CREATE TABLE `members` (
 	`id` text PRIMARY KEY NOT NULL,
 	`phone` text NOT NULL,
+	`phone_last4` text GENERATED ALWAYS AS (substr(phone, -4)) VIRTUAL,
 	`name` text NOT NULL,
 	`gender` text DEFAULT 'unknown' NOT NULL,
 	`birthday` text,
@@ -53,6 +54,8 @@ CREATE UNIQUE INDEX `members_card_no_unique` ON `members` (`card_no`);--> statem
 CREATE INDEX `members_home_store_idx` ON `members` (`home_store_id`);--> statement-breakpoint
 CREATE INDEX `members_name_idx` ON `members` (`name`);--> statement-breakpoint
 CREATE INDEX `members_last_visit_store_idx` ON `members` (`last_visit_store_id`);--> statement-breakpoint
+CREATE INDEX `members_phone_last4_idx` ON `members` (`phone_last4`);--> statement-breakpoint
+CREATE INDEX `members_last_visit_idx` ON `members` (`last_visit_at`);--> statement-breakpoint
 CREATE TABLE `tiers` (
 	`code` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -165,6 +168,17 @@ CREATE TABLE `payments` (
 );
 --> statement-breakpoint
 CREATE INDEX `payments_order_idx` ON `payments` (`order_id`);--> statement-breakpoint
+CREATE TABLE `store_daily_sales` (
+	`store_id` text NOT NULL,
+	`day` text NOT NULL,
+	`orders` integer NOT NULL,
+	`sales_fen` integer NOT NULL,
+	`cost_fen` integer NOT NULL,
+	PRIMARY KEY(`store_id`, `day`),
+	FOREIGN KEY (`store_id`) REFERENCES `stores`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `store_daily_sales_day_idx` ON `store_daily_sales` (`day`);--> statement-breakpoint
 CREATE TABLE `app_meta` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL

@@ -23,6 +23,20 @@ describe('stores', () => {
     expect(own.json.stores.map((s: { id: string }) => s.id)).toEqual(['store-1']);
   });
 
+  it('30-day figures come from the daily rollup and equal the orders they summarise', async () => {
+    const { windowStartDay } = await import('../shared/domain/business-day');
+    const since = windowStartDay(Date.now(), 30);
+    const truth = await env.DB.prepare(
+      `SELECT store_id, count(*) n, sum(total_fen) total FROM orders WHERE kind = 'sale' AND status = 'completed' AND date(created_at / 1000 + 28800, 'unixepoch') >= ? GROUP BY store_id`,
+    ).bind(since).all<{ store_id: string; n: number; total: number }>();
+    const r = await api('/api/stores', { token: hq });
+    for (const s of r.json.stores) {
+      const t = truth.results.find((x) => x.store_id === s.id);
+      expect([s.id, s.orders30d, s.sales30dFen]).toEqual([s.id, t?.n ?? 0, t?.total ?? 0]);
+    }
+    expect(truth.results.length).toBeGreaterThan(0);
+  });
+
   it('a clerk of store 1 gets 403 on store 2, with a clear message', async () => {
     const r = await api('/api/stores/store-2', { token: clerk1 });
     expect(r.status).toBe(403);

@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { CHAIN_UTC_OFFSET_MINUTES } from '../../shared/domain/business-day';
 import { CATEGORIES, PRODUCTS, STAFF, STORES, STORE_PRICE_RULES, TIERS } from './demo-catalog';
 import { person, uniquePhone } from './people';
 import { createRng } from './rng';
@@ -155,5 +156,6 @@ export function finalizeStatements(): string[] {
   return [
     `UPDATE members SET lifetime_spend_fen = coalesce((SELECT sum(total_fen) FROM orders o WHERE o.member_id = members.id AND o.kind = 'sale' AND o.status = 'completed'), 0), last_visit_at = (SELECT max(created_at) FROM orders o WHERE o.member_id = members.id), last_visit_store_id = (SELECT store_id FROM orders o WHERE o.member_id = members.id ORDER BY created_at DESC LIMIT 1);`,
     `UPDATE members SET tier_code = CASE ${tierCase} ELSE 'normal' END;`,
+    `INSERT OR REPLACE INTO store_daily_sales (store_id, day, orders, sales_fen, cost_fen) SELECT store_id, date(created_at / 1000 + ${CHAIN_UTC_OFFSET_MINUTES * 60}, 'unixepoch'), count(*), sum(total_fen), sum(cost_fen) FROM orders WHERE kind = 'sale' AND status = 'completed' GROUP BY 1, 2;`,
   ];
 }

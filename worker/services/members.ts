@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { assertMemberAccess, type Actor } from '../../shared/domain/authz';
 import { DomainError } from '../../shared/errors';
 import type { Member } from '../../shared/schemas/member';
@@ -29,6 +29,15 @@ export const toMember = (r: MemberRow): Member => ({
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 const likeEsc = (col: AnyColumn, pattern: string): SQL => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
 
+/**
+ * Digits typed at the counter: the phone's last four (indexed column), a longer phone tail, or a
+ * card-number prefix (a range on the unique index; ':' sorts right after '9').
+ */
+function digitsMatch(q: string): SQL {
+  const phone = q.length === 4 ? eq(members.phoneLast4, q) : likeEsc(members.phone, `%${q}`);
+  return or(phone, and(gte(members.cardNo, q), lt(members.cardNo, `${q}:`))) as SQL;
+}
+
 /** Full phone (11 digits) or card number (12 digits): identifies one member anywhere in the chain. */
 export const isExactIdentifier = (q: string) => /^1\d{10}$/.test(q) || /^\d{12}$/.test(q);
 
@@ -49,12 +58,7 @@ export async function searchMembers(db: Db, actor: Actor, q: string, limit: numb
     conds.push(or(eq(members.homeStoreId, sid), eq(members.lastVisitStoreId, sid)) as SQL);
   }
   if (q) {
-    const e = escapeLike(q);
-    conds.push(
-      (/^\d+$/.test(q)
-        ? or(likeEsc(members.phone, `%${e}`), likeEsc(members.cardNo, `${e}%`))
-        : likeEsc(members.name, `%${e}%`)) as SQL,
-    );
+    conds.push(/^\d+$/.test(q) ? digitsMatch(q) : likeEsc(members.name, `%${escapeLike(q)}%`));
   }
   const rows = await db
     .select()

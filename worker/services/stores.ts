@@ -1,9 +1,10 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { eq, gte, sql } from 'drizzle-orm';
 import { assertStoreAccess, type Actor } from '../../shared/domain/authz';
 import { DomainError } from '../../shared/errors';
 import type { Store, StoreSummary } from '../../shared/schemas/store';
 import type { Db } from '../db/client';
-import { members, orders, staff, stores } from '../db/schema';
+import { windowStartDay } from '../../shared/domain/business-day';
+import { members, staff, storeDailySales, stores } from '../db/schema';
 
 type StoreRow = typeof stores.$inferSelect;
 
@@ -32,15 +33,15 @@ export async function listStores(db: Db, actor: Actor): Promise<Store[]> {
 export async function listStoreSummaries(db: Db, actor: Actor, now: number): Promise<StoreSummary[]> {
   const list = await listStores(db, actor);
   if (actor.kind === 'member' || list.length === 0) return list.map((s) => ({ ...s, memberCount: 0, staffCount: 0, sales30dFen: 0, orders30d: 0 }));
-  const since = now - 30 * 86_400_000;
+  const since = windowStartDay(now, 30);
   const [memberCounts, staffCounts, sales] = await db.batch([
     db.select({ id: members.homeStoreId, n: sql<number>`count(*)` }).from(members).groupBy(members.homeStoreId),
     db.select({ id: staff.storeId, n: sql<number>`count(*)` }).from(staff).where(eq(staff.status, 'active')).groupBy(staff.storeId),
     db
-      .select({ id: orders.storeId, total: sql<number>`coalesce(sum(${orders.totalFen}), 0)`, n: sql<number>`count(*)` })
-      .from(orders)
-      .where(and(gte(orders.createdAt, since), eq(orders.kind, 'sale'), eq(orders.status, 'completed')))
-      .groupBy(orders.storeId),
+      .select({ id: storeDailySales.storeId, total: sql<number>`sum(${storeDailySales.salesFen})`, n: sql<number>`sum(${storeDailySales.orders})` })
+      .from(storeDailySales)
+      .where(gte(storeDailySales.day, since))
+      .groupBy(storeDailySales.storeId),
   ]);
   const by = <T extends { id: string | null }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   const m = by(memberCounts), st = by(staffCounts), sa = by(sales);

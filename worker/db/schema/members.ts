@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { stores } from './org';
 
@@ -20,6 +21,8 @@ export const members = sqliteTable(
   {
     id: text('id').primaryKey(),
     phone: text('phone').notNull().unique(),
+    // "Last four digits" is how a counter finds a member; indexed so it is not a table scan.
+    phoneLast4: text('phone_last4').generatedAlwaysAs(sql`substr(phone, -4)`, { mode: 'virtual' }),
     name: text('name').notNull(),
     gender: text('gender', { enum: ['female', 'male', 'unknown'] }).notNull().default('unknown'),
     // Calendar date 'YYYY-MM-DD' (a birthday has no time zone).
@@ -42,5 +45,7 @@ export const members = sqliteTable(
     index('members_home_store_idx').on(t.homeStoreId),
     index('members_name_idx').on(t.name),
     index('members_last_visit_store_idx').on(t.lastVisitStoreId),
+    index('members_phone_last4_idx').on(t.phoneLast4),
+    index('members_last_visit_idx').on(t.lastVisitAt),
   ],
 );

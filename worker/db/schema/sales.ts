@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { stores, staff } from './org';
 import { members } from './members';
 import { products } from './catalog';
@@ -62,4 +62,20 @@ export const payments = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('payments_order_idx').on(t.orderId)],
+);
+
+/**
+ * HQ read model: completed sales per store and business day (chain time zone), kept in the same
+ * D1 batch as the order it counts, so reports never scan the orders table.
+ */
+export const storeDailySales = sqliteTable(
+  'store_daily_sales',
+  {
+    storeId: text('store_id').notNull().references(() => stores.id),
+    day: text('day').notNull(),
+    orders: integer('orders').notNull(),
+    salesFen: integer('sales_fen').notNull(),
+    costFen: integer('cost_fen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.day] }), index('store_daily_sales_day_idx').on(t.day)],
 );
