@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { GENESIS, hashEntry, serializeEntry, verifyChain, type HashedFields } from './ledger-hash';
+
+function chain(deltas: [number, number, number][]) {
+  const out: (HashedFields & { hash: string })[] = [];
+  let prev = GENESIS, p = 0, b = 0, pts = 0;
+  deltas.forEach(([dp, db, dpts], i) => {
+    p += dp; b += db; pts += dpts;
+    const e: HashedFields = {
+      seq: i + 1, opId: `op${i}`, kind: 'recharge', principalDelta: dp, bonusDelta: db, pointsDelta: dpts, punchDelta: 0,
+      principalAfter: p, bonusAfter: b, pointsAfter: pts, storeId: 'store-1', staffId: null, at: 1_700_000_000_000 + i, prevHash: prev,
+    };
+    const hash = hashEntry(e);
+    out.push({ ...e, hash });
+    prev = hash;
+  });
+  return out;
+}
+
+describe('ledger hash chain', () => {
+  it('serializes in the documented fixed order', () => {
+    const [e] = chain([[100000, 20000, 0]]);
+    expect(serializeEntry(e!)).toBe(`["cloudcard-ledger-v1",1,"op0","recharge",100000,20000,0,0,100000,20000,0,"store-1",null,1700000000000,"${GENESIS}"]`);
+    expect(e!.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('verifies an intact chain and reports its sums', () => {
+    expect(verifyChain(chain([[1000, 200, 0], [-300, 0, 30], [0, -200, -10]]))).toMatchObject({ ok: true, entries: 3, principalFen: 700, bonusFen: 0, points: 20 });
+    expect(verifyChain([])).toMatchObject({ ok: true, entries: 0 });
+  });
+
+  it.each([
+    ['an edited amount', (c: ReturnType<typeof chain>) => { c[1]!.principalDelta = -200; c[1]!.principalAfter = 800; }, 2, 'hash does not match'],
+    ['a deleted entry', (c: ReturnType<typeof chain>) => { c.splice(1, 1); }, 3, 'sequence gap'],
+    ['a rewritten entry with a fresh hash', (c: ReturnType<typeof chain>) => { c[0]!.bonusDelta = 900; c[0]!.bonusAfter = 900; c[0]!.hash = hashEntry(c[0]!); }, 2, 'previous-hash'],
+    ['a balance that is not the sum of deltas', (c: ReturnType<typeof chain>) => { c[0]!.bonusAfter = 900; c[0]!.hash = hashEntry(c[0]!); }, 1, 'balance after'],
+    ['a relinked entry', (c: ReturnType<typeof chain>) => { c[2]!.prevHash = GENESIS; c[2]!.hash = hashEntry(c[2]!); }, 3, 'previous-hash'],
+  ])('detects %s', (_label, tamper, atSeq, reason) => {
+    const c = chain([[1000, 200, 0], [-300, 0, 30], [0, -200, -10]]);
+    tamper(c);
+    const r = verifyChain(c);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.atSeq).toBe(atSeq);
+      expect(r.reason).toContain(reason);
+    }
+  });
+});
