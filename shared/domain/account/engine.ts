@@ -1,0 +1,102 @@
+import { DomainError, isDomainError } from '../../errors';
+import type { AccountOp } from '../../schemas/account';
+import { dueToExpire, takePoints } from './points-lots';
+import { refund } from './refund';
+import { noEffects, sellPunchCard, settle, type Step } from './spend';
+import type { ConsumptionOrder } from './split';
+import { appendEntry, cloneState, type AccountState, type OpRecord } from './state';
+
+export type EngineRules = { consumptionOrder: ConsumptionOrder };
+export type Applied = { state: AccountState; record: OpRecord; updated: OpRecord[]; replayed: boolean };
+
+/**
+ * The member account's semantics, pure: the Durable Object runs this inside its write transaction,
+ * and the property tests run it against a reference model. A repeated op id returns the first
+ * record (applied or rejected) and changes nothing. A rejected op changes no balance.
+ */
+export function applyOp(state: AccountState, op: AccountOp, rules: EngineRules, lookup: (opId: string) => OpRecord | undefined): Applied {
+  const prior = lookup(op.opId);
+  if (prior) return { state, record: prior, updated: [], replayed: true };
+  const next = cloneState(state);
+  const updated: OpRecord[] = [];
+  try {
+    const step = run(next, op, rules, lookup, updated);
+    const record: OpRecord = { opId: op.opId, kind: op.kind, status: 'applied', code: null, message: null, detail: step.detail, entries: step.entries, effects: step.effects, at: op.at };
+    return { state: next, record, updated, replayed: false };
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    const record: OpRecord = {
+      opId: op.opId, kind: op.kind, status: 'rejected', code: e.code, message: e.message,
+      detail: (e.details as Record<string, unknown> | undefined) ?? {}, entries: [], effects: null, at: op.at,
+    };
+    return { state, record, updated: [], replayed: false };
+  }
+}
+
+const zero = { principal: 0, bonus: 0, points: 0, punch: 0 };
+
+function run(s: AccountState, op: AccountOp, rules: EngineRules, lookup: (opId: string) => OpRecord | undefined, updated: OpRecord[]): Step {
+  switch (op.kind) {
+    case 'opening': {
+      if (s.seq > 0) throw new DomainError('CONFLICT', 'Opening balances can only be imported into a new account');
+      s.principalFen = op.principalFen;
+      s.bonusFen = op.bonusFen;
+      if (op.points > 0) s.lots.push({ id: op.opId, earnedAt: op.at, availableAt: op.at, expiresAt: 8_640_000_000_000_000, remaining: op.points });
+      s.punchCards.push(...op.punchCards);
+      const punch = op.punchCards.reduce((n, c) => n + c.usesLeft, 0);
+      return { entries: [appendEntry(s, op, { principal: op.principalFen, bonus: op.bonusFen, points: op.points, punch })], effects: null, detail: {} };
+    }
+    case 'recharge': {
+      if (s.status === 'closed') throw new DomainError('CARD_CLOSED', 'The membership is closed');
+      s.principalFen += op.amountFen;
+      s.bonusFen += op.bonusFen;
+      const entry = appendEntry(s, op, { ...zero, principal: op.amountFen, bonus: op.bonusFen });
+      return { entries: [entry], effects: { ...noEffects(op.amountFen), principalAdded: op.amountFen, bonusAdded: op.bonusFen }, detail: { bonusFen: op.bonusFen } };
+    }
+    case 'settle':
+      return settle(s, op, rules.consumptionOrder);
+    case 'punch_sale':
+      return sellPunchCard(s, op, rules.consumptionOrder);
+    case 'refund': {
+      const r = refund(s, op, lookup(op.refundOf));
+      updated.push(r.original);
+      return r.step;
+    }
+    case 'points_adjust': {
+      if (op.delta > 0) {
+        s.lots.push({ id: op.opId, earnedAt: op.at, availableAt: op.at, expiresAt: op.expiresAt, remaining: op.delta });
+      } else {
+        const takes = takePoints(s.lots, -op.delta, op.at);
+        if (!takes) throw new DomainError('INSUFFICIENT_POINTS', `Cannot take ${-op.delta} points: not that many spendable`);
+        for (const t of takes) s.lots.find((l) => l.id === t.lotId)!.remaining -= t.points;
+      }
+      return { entries: [appendEntry(s, op, { ...zero, points: op.delta })], effects: null, detail: { reason: op.reason } };
+    }
+    case 'points_expire': {
+      const due = dueToExpire(s.lots, op.at);
+      const n = due.reduce((k, t) => k + t.points, 0);
+      for (const t of due) s.lots.find((l) => l.id === t.lotId)!.remaining = 0;
+      for (const c of s.coupons) if (c.status === 'issued' && c.expiresAt <= op.at) c.status = 'expired';
+      return { entries: n > 0 ? [appendEntry(s, op, { ...zero, points: -n })] : [], effects: null, detail: { expired: n } };
+    }
+    case 'coupon_grant': {
+      if (s.coupons.some((c) => c.id === op.coupon.id)) throw new DomainError('CONFLICT', `Coupon ${op.coupon.id} already granted`);
+      s.coupons.push({ ...op.coupon, status: 'issued', usedByOp: null });
+      return { entries: [appendEntry(s, op, zero)], effects: null, detail: { couponId: op.coupon.id } };
+    }
+    case 'freeze':
+      if (s.status !== 'active') throw new DomainError('CONFLICT', `The card is ${s.status}, not active`);
+      s.status = 'frozen';
+      return { entries: [appendEntry(s, op, zero)], effects: null, detail: { reason: op.reason } };
+    case 'unfreeze':
+      if (s.status !== 'frozen') throw new DomainError('CONFLICT', `The card is ${s.status}, not frozen`);
+      s.status = 'active';
+      return { entries: [appendEntry(s, op, zero)], effects: null, detail: {} };
+    case 'replace_card': {
+      if (s.status === 'closed') throw new DomainError('CARD_CLOSED', 'The membership is closed');
+      const old = s.cardNo;
+      s.cardNo = op.newCardNo;
+      return { entries: [appendEntry(s, op, zero)], effects: null, detail: { oldCardNo: old, newCardNo: op.newCardNo } };
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import type { Balances, LedgerEntry, OwnedCoupon, PunchCard } from '../../schemas/account';
+import { GENESIS, hashEntry } from './ledger-hash';
+import { lockedPoints, type PointsLot, type PointsTake } from './points-lots';
+
+/** A member account as the engine sees it: the Durable Object loads it, the engine returns the next one. */
+export type AccountState = {
+  status: 'active' | 'frozen' | 'closed';
+  cardNo: string;
+  principalFen: number;
+  bonusFen: number;
+  lots: PointsLot[];
+  punchCards: PunchCard[];
+  coupons: OwnedCoupon[];
+  seq: number;
+  headHash: string;
+};
+
+export const emptyAccount = (cardNo: string): AccountState => ({
+  status: 'active', cardNo, principalFen: 0, bonusFen: 0, lots: [], punchCards: [], coupons: [], seq: 0, headHash: GENESIS,
+});
+
+/** What an applied operation took and gave, kept so a later refund can give back exactly that. */
+export type OpEffects = {
+  base: number; // order total (settle), recharge amount, punch-card price: what refund amounts are shares of
+  principalTaken: number;
+  bonusTaken: number;
+  principalAdded: number;
+  bonusAdded: number;
+  pointsTakes: PointsTake[];
+  pointsEarned: number;
+  punchUses: { cardId: string; uses: number }[];
+  couponIds: string[];
+  punchCardId: string | null;
+  refunded: number; // cumulative share of `base` refunded so far
+};
+
+export type OpRecord = {
+  opId: string;
+  kind: string;
+  status: 'applied' | 'rejected';
+  code: string | null;
+  message: string | null;
+  detail: Record<string, unknown>;
+  entries: LedgerEntry[];
+  effects: OpEffects | null;
+  /** Refunds of this op, and the ledger position they were applied at (for the reference model). */
+  at: number;
+};
+
+export const totalPoints = (s: AccountState) => s.lots.reduce((n, l) => n + l.remaining, 0);
+
+export function balancesOf(s: AccountState, now: number): Balances {
+  return { principalFen: s.principalFen, bonusFen: s.bonusFen, points: totalPoints(s), lockedPoints: lockedPoints(s.lots, now) };
+}
+
+export type Deltas = { principal: number; bonus: number; points: number; punch: number };
+
+/** Appends one ledger entry for `next` (balances already moved by `d`), linking it to the chain. */
+export function appendEntry(
+  next: AccountState,
+  op: { opId: string; kind: string; storeId: string | null; staffId: string | null; at: number },
+  d: Deltas,
+): LedgerEntry {
+  const fields = {
+    seq: next.seq + 1,
+    opId: op.opId,
+    kind: op.kind,
+    principalDelta: d.principal,
+    bonusDelta: d.bonus,
+    pointsDelta: d.points,
+    punchDelta: d.punch,
+    principalAfter: next.principalFen,
+    bonusAfter: next.bonusFen,
+    pointsAfter: totalPoints(next),
+    storeId: op.storeId,
+    staffId: op.staffId,
+    at: op.at,
+    prevHash: next.headHash,
+  };
+  const entry = { ...fields, hash: hashEntry(fields) };
+  next.seq = entry.seq;
+  next.headHash = entry.hash;
+  return entry;
+}
+
+export const cloneState = (s: AccountState): AccountState => ({
+  ...s,
+  lots: s.lots.map((l) => ({ ...l })),
+  punchCards: s.punchCards.map((c) => ({ ...c, storeIds: c.storeIds ? [...c.storeIds] : null })),
+  coupons: s.coupons.map((c) => ({ ...c })),
+});

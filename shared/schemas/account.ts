@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { dateSchema, fenSchema, idSchema, timestampSchema } from './common';
+
+/** An operation id: the caller's idempotency key (ULID/UUID, or a derived key like `expire:…`). */
+export const opIdSchema = z.string().min(8).max(80).regex(/^[\w:.-]+$/, 'must be an operation id (ULID/UUID)');
+const nonNeg = z.number().int().nonnegative();
+const pos = z.number().int().positive();
+
+export const consumptionOrderSchema = z.enum(['principal_first', 'bonus_first', 'proportional']);
+
+export const punchCardSchema = z.object({
+  id: idSchema,
+  productId: idSchema,
+  name: z.string(),
+  usesTotal: pos,
+  usesLeft: nonNeg,
+  pricePerUseFen: fenSchema,
+  expiresAt: timestampSchema.nullable(),
+  storeIds: z.array(idSchema).nullable(),
+});
+export type PunchCard = z.infer<typeof punchCardSchema>;
+
+export const ownedCouponSchema = z.object({
+  id: idSchema,
+  templateId: idSchema,
+  name: z.string(),
+  status: z.enum(['issued', 'used', 'expired']),
+  expiresAt: timestampSchema,
+  usedByOp: z.string().nullable(),
+});
+export type OwnedCoupon = z.infer<typeof ownedCouponSchema>;
+
+const ctx = { opId: opIdSchema, storeId: idSchema.nullable(), staffId: idSchema.nullable(), at: timestampSchema };
+
+/** What the member's Durable Object is asked to do. Prices and rules are resolved before this. */
+export const accountOpSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...ctx,
+    kind: z.literal('opening'),
+    principalFen: nonNeg,
+    bonusFen: nonNeg,
+    points: nonNeg,
+    punchCards: z.array(punchCardSchema.omit({ usesLeft: true }).extend({ usesLeft: nonNeg })).default([]),
+  }),
+  z.object({ ...ctx, kind: z.literal('recharge'), amountFen: pos, bonusFen: nonNeg }),
+  z.object({
+    ...ctx,
+    kind: z.literal('settle'),
+    storedValueFen: nonNeg,
+    pointsUsed: nonNeg,
+    punchUses: z.array(z.object({ cardId: idSchema, uses: pos })).default([]),
+    couponIds: z.array(idSchema).default([]),
+    pointsEarned: nonNeg,
+    pointsAvailableAt: timestampSchema,
+    pointsExpiresAt: timestampSchema,
+    orderTotalFen: nonNeg,
+  }),
+  z.object({
+    ...ctx,
+    kind: z.literal('refund'),
+    refundOf: opIdSchema,
+    // Cumulative share being refunded now, as fen of the original's base (order total or recharge).
+    amountFen: pos,
+    pointValueFenPer100: nonNeg,
+  }),
+  z.object({ ...ctx, kind: z.literal('points_adjust'), delta: z.number().int().refine((n) => n !== 0, 'must not be 0'), reason: z.string().min(1).max(200), expiresAt: timestampSchema }),
+  z.object({ ...ctx, kind: z.literal('points_expire') }),
+  z.object({ ...ctx, kind: z.literal('punch_sale'), card: punchCardSchema.omit({ usesLeft: true }), storedValueFen: nonNeg }),
+  z.object({ ...ctx, kind: z.literal('coupon_grant'), coupon: ownedCouponSchema.pick({ id: true, templateId: true, name: true, expiresAt: true }) }),
+  z.object({ ...ctx, kind: z.literal('freeze'), reason: z.string().max(200).default('') }),
+  z.object({ ...ctx, kind: z.literal('unfreeze') }),
+  z.object({ ...ctx, kind: z.literal('replace_card'), newCardNo: z.string().regex(/^\d{12}$/, 'must be a 12-digit card number') }),
+]);
+export type AccountOp = z.infer<typeof accountOpSchema>;
+export type AccountOpKind = AccountOp['kind'];
+
+export const balancesSchema = z.object({ principalFen: fenSchema, bonusFen: fenSchema, points: z.number().int(), lockedPoints: z.number().int() });
+export type Balances = z.infer<typeof balancesSchema>;
+
+export const ledgerEntrySchema = z
+  .object({
+    seq: pos,
+    opId: z.string(),
+    kind: z.string(),
+    principalDelta: fenSchema,
+    bonusDelta: fenSchema,
+    pointsDelta: z.number().int(),
+    punchDelta: z.number().int(),
+    principalAfter: fenSchema,
+    bonusAfter: fenSchema,
+    pointsAfter: z.number().int(),
+    storeId: idSchema.nullable(),
+    staffId: idSchema.nullable(),
+    at: timestampSchema,
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .meta({ id: 'LedgerEntry' });
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+export const opOutcomeSchema = z.object({
+  opId: z.string(),
+  kind: z.string(),
+  status: z.enum(['applied', 'rejected']),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  balances: balancesSchema,
+  entries: z.array(ledgerEntrySchema),
+  detail: z.record(z.string(), z.unknown()),
+  replayed: z.boolean(),
+});
+export type OpOutcome = z.infer<typeof opOutcomeSchema>;
+
+export const cardStatusSchema = z.enum(['active', 'frozen', 'closed']);
+export const expiryDaySchema = dateSchema;
