@@ -3,3 +3,4 @@ export * from './members';
 export * from './catalog';
 export * from './sales';
 export * from './system';
+export * from './accounts';

@@ -36,6 +36,9 @@ export const members = sqliteTable(
     principalFen: integer('principal_fen').notNull().default(0),
     bonusFen: integer('bonus_fen').notNull().default(0),
     points: integer('points').notNull().default(0),
+    lockedPoints: integer('locked_points').notNull().default(0),
+    // The ledger sequence these balances reflect: a late or repeated projection never moves them back.
+    ledgerSeq: integer('ledger_seq').notNull().default(0),
     lifetimeSpendFen: integer('lifetime_spend_fen').notNull().default(0),
     lastVisitAt: integer('last_visit_at'),
     lastVisitStoreId: text('last_visit_store_id').references(() => stores.id),

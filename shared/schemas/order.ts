@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { fenSchema, idSchema, timestampSchema, ulidSchema } from './common';
+
+export const tenderKindSchema = z.enum(['cash', 'bank_card', 'wechat', 'alipay', 'stored_value', 'points', 'punch_card', 'coupon']);
+export type TenderKind = z.infer<typeof tenderKindSchema>;
+/** Tenders that are money: they earn points. */
+export const MONEY_TENDERS: readonly TenderKind[] = ['cash', 'bank_card', 'wechat', 'alipay', 'stored_value'];
+
+const pos = z.number().int().positive();
+
+export const orderLineInputSchema = z.object({
+  productId: idSchema,
+  quantity: pos.max(9999),
+});
+
+export const tenderSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['cash', 'bank_card', 'wechat', 'alipay']), amountFen: pos, reference: z.string().max(64).default('') }),
+  z.object({ kind: z.literal('stored_value'), amountFen: pos }),
+  z.object({ kind: z.literal('points'), points: pos, amountFen: pos }),
+  z.object({ kind: z.literal('punch_card'), cardId: idSchema, uses: pos, amountFen: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('coupon'), couponId: idSchema, amountFen: z.number().int().nonnegative() }),
+]);
+export type Tender = z.infer<typeof tenderSchema>;
+
+/**
+ * An order as rung up at the counter; the same schema for `POST /api/orders` and the tablets'
+ * checkout. The id is made by the client and is the idempotency key.
+ */
+export const orderInputSchema = z
+  .object({
+    id: ulidSchema,
+    storeId: idSchema,
+    memberId: idSchema.nullable().default(null),
+    createdAt: timestampSchema,
+    lines: z.array(orderLineInputSchema).min(1).max(200),
+    tenders: z.array(tenderSchema).min(1).max(10),
+    note: z.string().max(200).default(''),
+  })
+  .meta({ id: 'OrderInput' });
+export type OrderInput = z.infer<typeof orderInputSchema>;
+
+export const pricedLineSchema = z.object({
+  lineNo: pos,
+  productId: idSchema,
+  name: z.string(),
+  categoryId: idSchema,
+  quantity: pos,
+  unitPriceFen: fenSchema,
+  discountFen: fenSchema,
+  totalFen: fenSchema,
+  unitCostFen: fenSchema,
+  explanation: z.array(z.string()),
+});
+export type PricedLine = z.infer<typeof pricedLineSchema>;
+
+export const orderResultSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['completed', 'rejected']),
+    rejectCode: z.string().nullable(),
+    rejectReason: z.string().nullable(),
+    storeId: idSchema,
+    memberId: idSchema.nullable(),
+    lines: z.array(pricedLineSchema),
+    subtotalFen: fenSchema,
+    discountFen: fenSchema,
+    totalFen: fenSchema,
+    pointsEarned: z.number().int(),
+    balances: z.object({ principalFen: fenSchema, bonusFen: fenSchema, points: z.number().int() }).nullable(),
+    replayed: z.boolean(),
+  })
+  .meta({ id: 'OrderResult' });
+export type OrderResult = z.infer<typeof orderResultSchema>;

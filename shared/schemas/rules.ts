@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { consumptionOrderSchema } from './account';
+
+const nonNeg = z.number().int().nonnegative();
+
+/** The chain's money and points rules. Stored in D1 (`chain_rules`), edited by HQ, synced to tablets. */
+export const chainRulesSchema = z
+  .object({
+    rechargeRules: z.array(z.object({ minFen: z.number().int().positive(), bonusFen: nonNeg })).max(20),
+    consumptionOrder: consumptionOrderSchema,
+    // Points per whole yuan paid with money (before the tier multiplier).
+    pointsPerYuan: z.number().int().min(0).max(100),
+    // What points are worth when used as payment: fen per 100 points.
+    pointValueFenPer100: z.number().int().min(0).max(10_000),
+    pointsExpiry: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('rolling_months'), months: z.number().int().min(1).max(120) }),
+      z.object({ kind: z.literal('end_of_next_year') }),
+      z.object({ kind: z.literal('never') }),
+    ]),
+    // Points earned on a sale stay locked this many days (the return window) before they can be spent.
+    pointsLockDays: z.number().int().min(0).max(90),
+  })
+  .meta({ id: 'ChainRules' });
+export type ChainRules = z.infer<typeof chainRulesSchema>;
+
+export const DEFAULT_CHAIN_RULES: ChainRules = {
+  rechargeRules: [
+    { minFen: 50_000, bonusFen: 5_000 },
+    { minFen: 100_000, bonusFen: 20_000 },
+    { minFen: 300_000, bonusFen: 80_000 },
+  ],
+  consumptionOrder: 'principal_first',
+  pointsPerYuan: 1,
+  pointValueFenPer100: 100,
+  pointsExpiry: { kind: 'end_of_next_year' },
+  pointsLockDays: 7,
+};

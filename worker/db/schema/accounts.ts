@@ -1,0 +1,65 @@
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { members } from './members';
+
+/**
+ * Read models projected from each member's Durable Object (the only writer of money). They are
+ * written after the object commits, idempotently and in ledger order; see docs/decisions/007.
+ */
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    memberId: text('member_id').notNull().references(() => members.id),
+    seq: integer('seq').notNull(),
+    opId: text('op_id').notNull(),
+    kind: text('kind').notNull(),
+    principalDelta: integer('principal_delta').notNull(),
+    bonusDelta: integer('bonus_delta').notNull(),
+    pointsDelta: integer('points_delta').notNull(),
+    punchDelta: integer('punch_delta').notNull(),
+    principalAfter: integer('principal_after').notNull(),
+    bonusAfter: integer('bonus_after').notNull(),
+    pointsAfter: integer('points_after').notNull(),
+    storeId: text('store_id'),
+    staffId: text('staff_id'),
+    at: integer('at').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.seq] }), index('ledger_entries_store_at_idx').on(t.storeId, t.at), index('ledger_entries_op_idx').on(t.opId)],
+);
+
+/** Every operation a member account received, applied or rejected, with its reason. */
+export const accountOps = sqliteTable(
+  'account_ops',
+  {
+    opId: text('op_id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    kind: text('kind').notNull(),
+    status: text('status', { enum: ['applied', 'rejected'] }).notNull(),
+    code: text('code'),
+    message: text('message'),
+    storeId: text('store_id'),
+    staffId: text('staff_id'),
+    at: integer('at').notNull(),
+    detail: text('detail').notNull().default('{}'),
+  },
+  (t) => [index('account_ops_member_at_idx').on(t.memberId, t.at), index('account_ops_store_at_idx').on(t.storeId, t.at)],
+);
+
+/** Balances migrated from the chain's previous system, waiting to go through the opening-balance import. */
+export const memberImports = sqliteTable('member_imports', {
+  memberId: text('member_id').primaryKey().references(() => members.id),
+  principalFen: integer('principal_fen').notNull(),
+  bonusFen: integer('bonus_fen').notNull(),
+  points: integer('points').notNull(),
+  punchCards: text('punch_cards').notNull().default('[]'),
+  importedAt: integer('imported_at'),
+});
+
+/** The chain's rules (recharge promotions, consumption order, points policy…), one JSON value per key. */
+export const chainRules = sqliteTable('chain_rules', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
