@@ -8,7 +8,9 @@ import { dev } from './routes/dev';
 import { mountDocs } from './routes/docs';
 import { health } from './routes/health';
 import { me } from './routes/me';
+import { accounts } from './routes/accounts';
 import { members } from './routes/members';
+import { orders } from './routes/orders';
 import { stores } from './routes/stores';
 
 export const app = new Hono<AppEnv>();
@@ -23,6 +25,8 @@ app.route('/api/dev', dev);
 app.route('/api/me', me);
 app.route('/api/stores', stores);
 app.route('/api/members', members);
+app.route('/api/members', accounts);
+app.route('/api/orders', orders);
 
 mountDocs(app);
 app.route('/', apps);

@@ -6,3 +6,4 @@ export * from './me';
 export * from './account';
 export * from './order';
 export * from './rules';
+export * from './account-api';

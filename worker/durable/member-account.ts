@@ -1,31 +1,150 @@
 import { DurableObject } from 'cloudflare:workers';
+import { applyOp, type EngineRules } from '../../shared/domain/account/engine';
+import { verifyChain } from '../../shared/domain/account/ledger-hash';
+import { balancesOf, emptyAccount, type AccountState, type OpRecord } from '../../shared/domain/account/state';
+import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
+import { openDb } from '../db/client';
+import { cardHistory, loadOp, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
+import { isAlreadyProjected, projectionBatch, type OrderWrite, type ProjectionDoc } from './account-projection';
 
-export type AccountSummary = { principalFen: number; bonusFen: number; points: number };
+const RETRY_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
 
 /**
- * One per member (id = idFromName(memberId)): the only writer of that member's stored value,
- * points and punch cards. SQLite-backed so every operation and its ledger entry commit together.
+ * One per member (idFromName(memberId)): the only writer of that member's stored value, points,
+ * punch cards and coupons. Each operation is checked and written in one synchronous transaction
+ * (no await between reading a balance and writing it), then projected to D1 from an outbox that
+ * the alarm retries until D1 has caught up.
  */
 export class MemberAccount extends DurableObject<Env> {
+  private memberId: string | null = null;
+  private state: AccountState | null = null;
+  private flushing: Promise<boolean> | null = null;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
-      this.ctx.storage.sql.exec(
-        `CREATE TABLE IF NOT EXISTS balances (
-           id INTEGER PRIMARY KEY CHECK (id = 1),
-           principal_fen INTEGER NOT NULL CHECK (principal_fen >= 0),
-           bonus_fen INTEGER NOT NULL CHECK (bonus_fen >= 0),
-           points INTEGER NOT NULL CHECK (points >= 0)
-         )`,
-      );
-      this.ctx.storage.sql.exec('INSERT OR IGNORE INTO balances (id, principal_fen, bonus_fen, points) VALUES (1, 0, 0, 0)');
+      migrate(ctx.storage.sql);
+      const loaded = loadState(ctx.storage.sql);
+      if (loaded) ({ memberId: this.memberId, state: this.state } = loaded);
     });
   }
 
-  summary(): AccountSummary {
-    const row = this.ctx.storage.sql
-      .exec<{ principal_fen: number; bonus_fen: number; points: number }>('SELECT principal_fen, bonus_fen, points FROM balances WHERE id = 1')
-      .one();
-    return { principalFen: row.principal_fen, bonusFen: row.bonus_fen, points: row.points };
+  async apply(who: { memberId: string; cardNo: string }, op: AccountOp, rules: EngineRules, order: OrderWrite | null = null): Promise<OpOutcome> {
+    const sql = this.ctx.storage.sql;
+    const memberId = this.memberId ?? who.memberId;
+    const before = this.state ?? emptyAccount(who.cardNo);
+    const result = this.ctx.storage.transactionSync(() => {
+      const r = applyOp(before, op, rules, (id) => loadOp(sql, id));
+      if (r.replayed) return r;
+      if (r.record.status === 'applied') persist(sql, memberId, before, r.state, [r.record, ...r.updated], r.record.entries, op.at);
+      else {
+        if (!this.state) persist(sql, memberId, before, before, [], [], op.at);
+        recordRejection(sql, r.record);
+      }
+      const doc: ProjectionDoc = {
+        memberId,
+        op: { opId: op.opId, kind: op.kind, status: r.record.status, code: r.record.code, message: r.record.message, storeId: op.storeId, staffId: op.staffId, at: op.at, detail: r.record.detail },
+        entries: r.record.entries,
+        balances: balancesOf(r.state, op.at),
+        status: r.state.status,
+        cardNo: r.state.cardNo,
+        seq: r.state.seq,
+        order,
+        refundOf: op.kind === 'refund' ? op.refundOf : null,
+      };
+      sql.exec('INSERT INTO outbox (op_id, doc) VALUES (?, ?)', op.opId, JSON.stringify(doc));
+      return r;
+    });
+    this.memberId = memberId;
+    this.state = result.state;
+    const out = this.outcome(result.record, result.replayed, op.at);
+    if (!result.replayed) await this.project();
+    return out;
+  }
+
+  /** What `op` would do, without doing it (a refund's deductions are shown before confirming). */
+  preview(who: { memberId: string; cardNo: string }, op: AccountOp, rules: EngineRules): OpOutcome {
+    const before = this.state ?? emptyAccount(who.cardNo);
+    const r = applyOp(before, op, rules, (id) => loadOp(this.ctx.storage.sql, id));
+    return {
+      opId: op.opId, kind: op.kind, status: r.record.status, code: r.record.code, message: r.record.message,
+      balances: balancesOf(r.state, op.at), entries: r.record.entries, detail: r.record.detail, replayed: r.replayed,
+    };
+  }
+
+  private outcome(record: OpRecord, replayed: boolean, now: number): OpOutcome {
+    return {
+      opId: record.opId, kind: record.kind, status: record.status, code: record.code, message: record.message,
+      balances: balancesOf(this.state ?? emptyAccount(''), now), entries: record.entries, detail: record.detail, replayed,
+    };
+  }
+
+  /** Drains the outbox into D1 in order. Concurrent callers share one drain. False: D1 failed, alarm set. */
+  project(): Promise<boolean> {
+    this.flushing ??= this.drain().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  private async drain(): Promise<boolean> {
+    const sql = this.ctx.storage.sql;
+    const db = openDb(this.env.DB);
+    for (;;) {
+      const rows = sql.exec<{ id: number; doc: string }>('SELECT id, doc FROM outbox ORDER BY id LIMIT 25').toArray();
+      if (rows.length === 0) {
+        sql.exec(`DELETE FROM outbox_meta`);
+        return true;
+      }
+      for (const row of rows) {
+        try {
+          await db.batch(projectionBatch(db, JSON.parse(row.doc) as ProjectionDoc, Date.now()));
+        } catch (e) {
+          if (!isAlreadyProjected(e)) {
+            await this.scheduleRetry(e);
+            return false;
+          }
+        }
+        sql.exec('DELETE FROM outbox WHERE id = ?', row.id);
+      }
+    }
+  }
+
+  private async scheduleRetry(e: unknown): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    const attempts = Number(sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox_meta').one().n);
+    sql.exec('INSERT INTO outbox_meta (at) VALUES (?)', Date.now());
+    const delay = RETRY_MS[Math.min(attempts, RETRY_MS.length - 1)]!;
+    console.error(`member ${this.memberId}: projection to D1 failed (attempt ${attempts + 1}), retrying in ${delay} ms`, e);
+    await this.ctx.storage.setAlarm(Date.now() + delay);
+  }
+
+  /** The one alarm is the object's scheduler: projection repair today; expiries and leases later. */
+  override async alarm(): Promise<void> {
+    await this.project();
+  }
+
+  pendingProjection(): number {
+    return Number(this.ctx.storage.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox').one().n);
+  }
+
+  account(now: number) {
+    const s = this.state ?? emptyAccount('');
+    return {
+      memberId: this.memberId, cardNo: s.cardNo, status: s.status, seq: s.seq, headHash: s.headHash, balances: balancesOf(s, now),
+      lots: s.lots.filter((l) => l.remaining > 0), punchCards: s.punchCards, coupons: s.coupons, cardHistory: cardHistory(this.ctx.storage.sql),
+    };
+  }
+
+  ledger(beforeSeq: number, limit: number): LedgerEntry[] {
+    return readLedger(this.ctx.storage.sql, beforeSeq, limit);
+  }
+
+  /** Recomputes the hash chain and the sums, and checks them against the balances held. */
+  verify() {
+    const s = this.state ?? emptyAccount('');
+    const v = verifyChain(readWholeLedger(this.ctx.storage.sql));
+    if (!v.ok) return v;
+    const points = s.lots.reduce((n, l) => n + l.remaining, 0);
+    const matches = v.principalFen === s.principalFen && v.bonusFen === s.bonusFen && v.points === points && v.headHash === s.headHash;
+    return matches ? v : { ok: false as const, atSeq: s.seq, reason: 'balances held differ from the ledger sums' };
   }
 }

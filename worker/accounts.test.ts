@@ -1,0 +1,154 @@
+import { env, runDurableObjectAlarm } from 'cloudflare:test';
+import { ulid } from 'ulid';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accountStub } from './services/accounts';
+import { api, loginAs, memberLoginToken, seedChain } from './test/fixtures';
+
+let clerks: string[], manager1: string, hq: string;
+const PRICE = 8900; // p-401 控油洗发水, the same price in every store
+
+async function newMember(tag: string): Promise<{ id: string; phone: string }> {
+  const id = `m-${tag}-${ulid()}`;
+  const phone = `199${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const card = `77${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`;
+  await env.DB.prepare(`INSERT INTO members (id, phone, name, gender, home_store_id, tier_code, card_no, status, joined_at, updated_at) VALUES (?, ?, '测试会员', 'female', 'store-1', 'normal', ?, 'active', 0, 0)`)
+    .bind(id, phone, card).run();
+  return { id, phone };
+}
+
+const order = (memberId: string, storeId: string, id = ulid()) => ({
+  id, storeId, memberId, createdAt: Date.now(), lines: [{ productId: 'p-401', quantity: 1 }], tenders: [{ kind: 'stored_value', amountFen: PRICE }],
+});
+const recharge = (id: string, amountFen: number, token: string) =>
+  api(`/api/members/${id}/recharge`, { token, body: { opId: ulid(), storeId: 'store-1', amountFen, paidWith: 'wechat' } });
+
+beforeAll(async () => {
+  await seedChain();
+  clerks = await Promise.all(['clerk1', 'clerk2', 'clerk3'].map(loginAs));
+  [manager1, hq] = await Promise.all([loginAs('manager1'), loginAs('admin')]);
+});
+
+describe('recharge', () => {
+  it('adds principal and the chain’s bonus, once per operation id, and D1 follows', async () => {
+    const m = await newMember('rc');
+    const body = { opId: ulid(), storeId: 'store-1', amountFen: 100_000, paidWith: 'cash' };
+    const first = await api(`/api/members/${m.id}/recharge`, { token: clerks[0], body });
+    expect(first.status).toBe(200);
+    expect(first.json.balances).toMatchObject({ principalFen: 100_000, bonusFen: 20_000 });
+    const again = await api(`/api/members/${m.id}/recharge`, { token: clerks[0], body });
+    expect(again.json).toMatchObject({ replayed: true, balances: { principalFen: 100_000, bonusFen: 20_000 } });
+    const row = await env.DB.prepare('SELECT principal_fen p, bonus_fen b, ledger_seq s FROM members WHERE id = ?').bind(m.id).first();
+    expect(row).toEqual({ p: 100_000, b: 20_000, s: 1 });
+    const v = await api(`/api/members/${m.id}/ledger/verify`, { token: hq });
+    expect(v.json).toMatchObject({ ok: true, entries: 1, principalFen: 100_000, bonusFen: 20_000, projectionMatches: true });
+    const bad = await api(`/api/members/${m.id}/recharge`, { token: clerks[0], body: { ...body, opId: ulid(), amountFen: -5 } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toContain('amountFen');
+    const otherStore = await api(`/api/members/${m.id}/recharge`, { token: clerks[0], body: { ...body, opId: ulid(), storeId: 'store-2' } });
+    expect(otherStore.status).toBe(403);
+  });
+});
+
+describe('concurrent settlement', () => {
+  it('50 purchases from 3 stores against money for 20: exactly 20 stand, each applied once', async () => {
+    const m = await newMember('race');
+    // 158,000 + 20,000 bonus = 178,000 = 20 × 8,900.
+    expect((await recharge(m.id, 158_000, clerks[0]!)).json.balances).toMatchObject({ principalFen: 158_000, bonusFen: 20_000 });
+    const orders = Array.from({ length: 50 }, (_, i) => order(m.id, `store-${(i % 3) + 1}`));
+    const sends = orders.flatMap((o, i) => [0, 1, 2].map(() => api('/api/orders', { token: clerks[i % 3], body: o })));
+    const results = await Promise.all(sends);
+    const byOrder = new Map<string, number[]>();
+    results.forEach((r, k) => byOrder.set(orders[Math.floor(k / 3)]!.id, [...(byOrder.get(orders[Math.floor(k / 3)]!.id) ?? []), r.status]));
+    for (const statuses of byOrder.values()) expect(new Set(statuses).size).toBe(1);
+    const perOrder = [...byOrder.values()].map((s) => s[0]);
+    expect(perOrder.filter((s) => s === 200)).toHaveLength(20);
+    expect(perOrder.filter((s) => s === 409)).toHaveLength(30);
+    for (const r of results.filter((x) => x.status === 409)) expect(r.json.error.code).toBe('INSUFFICIENT_FUNDS');
+
+    const acct = await api(`/api/members/${m.id}/account`, { token: hq });
+    expect(acct.json.balances).toMatchObject({ principalFen: 0, bonusFen: 0, points: 20 * 89, lockedPoints: 20 * 89 });
+    expect(acct.json.seq).toBe(21);
+    const v = await api(`/api/members/${m.id}/ledger/verify`, { token: hq });
+    expect(v.json).toMatchObject({ ok: true, entries: 21, principalFen: 0, bonusFen: 0, projectionMatches: true });
+    const d1 = await env.DB.prepare(`SELECT status, count(*) n FROM orders WHERE member_id = ? GROUP BY status ORDER BY status`).bind(m.id).all();
+    expect(d1.results).toEqual([{ status: 'completed', n: 20 }, { status: 'rejected', n: 30 }]);
+    const rejected = await env.DB.prepare(`SELECT count(*) n FROM account_ops WHERE member_id = ? AND status = 'rejected' AND code = 'INSUFFICIENT_FUNDS'`).bind(m.id).first();
+    expect(rejected).toEqual({ n: 30 });
+  });
+});
+
+describe('projection repair', () => {
+  it('a projection that fails midway is caught up by the alarm, exactly', async () => {
+    const m = await newMember('proj');
+    await recharge(m.id, 50_000, clerks[0]!);
+    await env.DB.exec('ALTER TABLE account_ops RENAME TO account_ops_away');
+    let broken;
+    try {
+      broken = await recharge(m.id, 30_000, clerks[0]!);
+      await recharge(m.id, 10_000, clerks[0]!);
+    } finally {
+      await env.DB.exec('ALTER TABLE account_ops_away RENAME TO account_ops');
+    }
+    // The money moved in the member's object even though D1 could not follow yet.
+    expect(broken!.status).toBe(200);
+    const stale = await env.DB.prepare('SELECT principal_fen p, ledger_seq s FROM members WHERE id = ?').bind(m.id).first();
+    expect(stale).toEqual({ p: 50_000, s: 1 });
+    expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, projectionMatches: false });
+
+    const stub = accountStub(env, m.id);
+    expect(await stub.pendingProjection()).toBe(2);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await stub.pendingProjection()).toBe(0);
+    const caught = await env.DB.prepare('SELECT principal_fen p, bonus_fen b, ledger_seq s FROM members WHERE id = ?').bind(m.id).first();
+    expect(caught).toEqual({ p: 90_000, b: 5_000, s: 3 });
+    expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, entries: 3, projectionMatches: true });
+    const ops = await env.DB.prepare('SELECT count(*) n FROM account_ops WHERE member_id = ?').bind(m.id).first();
+    expect(ops).toEqual({ n: 3 });
+  });
+});
+
+describe('refunds, freezing and who may do what', () => {
+  it('a manager refunds a sale (not a clerk); a refund cannot be refunded', async () => {
+    const m = await newMember('ref');
+    await recharge(m.id, 100_000, clerks[0]!);
+    const o = order(m.id, 'store-1');
+    const placed = await api('/api/orders', { token: clerks[0], body: o });
+    expect(placed.json).toMatchObject({ status: 'completed' });
+    const body = { opId: ulid(), storeId: 'store-1', refundOf: o.id, amountFen: PRICE };
+    expect((await api(`/api/members/${m.id}/refund`, { token: clerks[0], body })).status).toBe(403);
+    const preview = await api(`/api/members/${m.id}/refund-preview?refundOf=${o.id}&amountFen=${PRICE}`, { token: manager1 });
+    expect(preview.json.detail).toMatchObject({ principalBackFen: PRICE, bonusBackFen: 0, earnedPointsTakenBack: 89 });
+    const r = await api(`/api/members/${m.id}/refund`, { token: manager1, body });
+    expect(r.status).toBe(200);
+    expect(r.json.balances).toMatchObject({ principalFen: 100_000, bonusFen: 20_000, points: 0 });
+    const again = await api(`/api/members/${m.id}/refund`, { token: manager1, body: { ...body, opId: ulid(), refundOf: body.opId, amountFen: 1 } });
+    expect([again.status, again.json.error.code]).toEqual([409, 'REFUND_NOT_ALLOWED']);
+    const status = await env.DB.prepare('SELECT status FROM orders WHERE id = ?').bind(o.id).first();
+    expect(status).toEqual({ status: 'refunded' });
+  });
+
+  it('a frozen card refuses spending; only a manager unfreezes', async () => {
+    const m = await newMember('frz');
+    await recharge(m.id, 50_000, clerks[0]!);
+    expect((await api(`/api/members/${m.id}/freeze`, { token: clerks[0], body: { opId: ulid(), reason: '顾客挂失' } })).status).toBe(200);
+    const spend = await api('/api/orders', { token: clerks[0], body: order(m.id, 'store-1') });
+    expect([spend.status, spend.json.error.code]).toEqual([409, 'CARD_FROZEN']);
+    expect((await api(`/api/members/${m.id}/unfreeze`, { token: clerks[0], body: { opId: ulid() } })).status).toBe(403);
+    expect((await api(`/api/members/${m.id}/unfreeze`, { token: manager1, body: { opId: ulid() } })).status).toBe(200);
+    expect((await api('/api/orders', { token: clerks[0], body: order(m.id, 'store-1') })).status).toBe(200);
+  });
+
+  it('only HQ adjusts points; a member reads only their own account', async () => {
+    const m = await newMember('pts');
+    expect((await api(`/api/members/${m.id}/points/adjust`, { token: manager1, body: { opId: ulid(), delta: 100, reason: '补录积分' } })).status).toBe(403);
+    const adj = await api(`/api/members/${m.id}/points/adjust`, { token: hq, body: { opId: ulid(), delta: 100, reason: '补录积分' } });
+    expect(adj.json.balances.points).toBe(100);
+    const short = await api(`/api/members/${m.id}/points/adjust`, { token: hq, body: { opId: ulid(), delta: -101, reason: '扣减' } });
+    expect(short.json.error.code).toBe('INSUFFICIENT_POINTS');
+    const token = await memberLoginToken(m.phone);
+    expect((await api(`/api/members/${m.id}/account`, { token })).json.balances.points).toBe(100);
+    const other = await newMember('other');
+    expect((await api(`/api/members/${other.id}/account`, { token })).status).toBe(403);
+    expect((await api(`/api/members/${m.id}/recharge`, { token, body: { opId: ulid(), storeId: 'store-1', amountFen: 100, paidWith: 'cash' } })).status).toBe(403);
+  });
+});

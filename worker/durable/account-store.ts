@@ -1,0 +1,90 @@
+import type { LedgerEntry, OwnedCoupon, PunchCard } from '../../shared/schemas/account';
+import type { PointsLot } from '../../shared/domain/account/points-lots';
+import { emptyAccount, type AccountState, type OpRecord } from '../../shared/domain/account/state';
+
+/**
+ * The member account's SQLite storage inside its Durable Object. The ledger and the op records are
+ * append-only; balances, lots, punch cards and coupons are the current state the ledger sums to.
+ */
+export function migrate(sql: SqlStorage): void {
+  sql.exec(`
+    CREATE TABLE IF NOT EXISTS account (id INTEGER PRIMARY KEY CHECK (id = 1), member_id TEXT NOT NULL, card_no TEXT NOT NULL,
+      status TEXT NOT NULL, principal_fen INTEGER NOT NULL CHECK (principal_fen >= 0), bonus_fen INTEGER NOT NULL CHECK (bonus_fen >= 0),
+      seq INTEGER NOT NULL, head_hash TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS lots (id TEXT PRIMARY KEY, earned_at INTEGER NOT NULL, available_at INTEGER NOT NULL,
+      expires_at INTEGER NOT NULL, remaining INTEGER NOT NULL CHECK (remaining >= 0));
+    CREATE TABLE IF NOT EXISTS punch_cards (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS coupons (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS ledger (seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS ops (op_id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS card_history (card_no TEXT NOT NULL, since INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS outbox_meta (at INTEGER NOT NULL);
+  `);
+}
+
+type Row = Record<string, SqlStorageValue>;
+const json = <T>(v: SqlStorageValue) => JSON.parse(String(v)) as T;
+
+export function loadState(sql: SqlStorage): { memberId: string; state: AccountState } | null {
+  const a = sql.exec<Row>('SELECT * FROM account WHERE id = 1').toArray()[0];
+  if (!a) return null;
+  const state: AccountState = {
+    ...emptyAccount(String(a.card_no)),
+    status: a.status as AccountState['status'],
+    principalFen: Number(a.principal_fen),
+    bonusFen: Number(a.bonus_fen),
+    seq: Number(a.seq),
+    headHash: String(a.head_hash),
+    lots: sql.exec<Row>('SELECT * FROM lots').toArray().map((l) => ({
+      id: String(l.id), earnedAt: Number(l.earned_at), availableAt: Number(l.available_at), expiresAt: Number(l.expires_at), remaining: Number(l.remaining),
+    })),
+    punchCards: sql.exec<Row>('SELECT doc FROM punch_cards').toArray().map((r) => json<PunchCard>(r.doc!)),
+    coupons: sql.exec<Row>('SELECT doc FROM coupons').toArray().map((r) => json<OwnedCoupon>(r.doc!)),
+  };
+  return { memberId: String(a.member_id), state };
+}
+
+export function loadOp(sql: SqlStorage, opId: string): OpRecord | undefined {
+  const r = sql.exec<Row>('SELECT doc FROM ops WHERE op_id = ?', opId).toArray()[0];
+  return r ? json<OpRecord>(r.doc!) : undefined;
+}
+
+const changed = <T extends { id: string }>(before: readonly T[], after: readonly T[]) => {
+  const old = new Map(before.map((x) => [x.id, JSON.stringify(x)]));
+  return after.filter((x) => old.get(x.id) !== JSON.stringify(x));
+};
+
+/** Writes what an applied op changed. Runs inside the object's transactionSync. */
+export function persist(sql: SqlStorage, memberId: string, before: AccountState, after: AccountState, records: OpRecord[], entries: LedgerEntry[], at: number): void {
+  sql.exec(
+    `INSERT INTO account (id, member_id, card_no, status, principal_fen, bonus_fen, seq, head_hash) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET card_no = excluded.card_no, status = excluded.status, principal_fen = excluded.principal_fen,
+       bonus_fen = excluded.bonus_fen, seq = excluded.seq, head_hash = excluded.head_hash`,
+    memberId, after.cardNo, after.status, after.principalFen, after.bonusFen, after.seq, after.headHash,
+  );
+  if (before.cardNo !== after.cardNo || before.seq === 0) sql.exec('INSERT INTO card_history (card_no, since) VALUES (?, ?)', after.cardNo, at);
+  for (const l of changed<PointsLot>(before.lots, after.lots)) {
+    sql.exec('INSERT OR REPLACE INTO lots (id, earned_at, available_at, expires_at, remaining) VALUES (?, ?, ?, ?, ?)', l.id, l.earnedAt, l.availableAt, l.expiresAt, l.remaining);
+  }
+  for (const c of changed(before.punchCards, after.punchCards)) sql.exec('INSERT OR REPLACE INTO punch_cards (id, doc) VALUES (?, ?)', c.id, JSON.stringify(c));
+  for (const c of changed(before.coupons, after.coupons)) sql.exec('INSERT OR REPLACE INTO coupons (id, doc) VALUES (?, ?)', c.id, JSON.stringify(c));
+  for (const e of entries) sql.exec('INSERT INTO ledger (seq, op_id, doc) VALUES (?, ?, ?)', e.seq, e.opId, JSON.stringify(e));
+  for (const r of records) sql.exec('INSERT OR REPLACE INTO ops (op_id, doc) VALUES (?, ?)', r.opId, JSON.stringify(r));
+}
+
+export function recordRejection(sql: SqlStorage, record: OpRecord): void {
+  sql.exec('INSERT INTO ops (op_id, doc) VALUES (?, ?)', record.opId, JSON.stringify(record));
+}
+
+export function readLedger(sql: SqlStorage, beforeSeq: number, limit: number): LedgerEntry[] {
+  return sql.exec<Row>('SELECT doc FROM ledger WHERE seq < ? ORDER BY seq DESC LIMIT ?', beforeSeq, limit).toArray().map((r) => json<LedgerEntry>(r.doc!));
+}
+
+export function readWholeLedger(sql: SqlStorage): LedgerEntry[] {
+  return sql.exec<Row>('SELECT doc FROM ledger ORDER BY seq').toArray().map((r) => json<LedgerEntry>(r.doc!));
+}
+
+export function cardHistory(sql: SqlStorage): { cardNo: string; since: number }[] {
+  return sql.exec<Row>('SELECT card_no, since FROM card_history ORDER BY since').toArray().map((r) => ({ cardNo: String(r.card_no), since: Number(r.since) }));
+}

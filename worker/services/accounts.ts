@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { assertMemberAccess, assertStaff, type Actor } from '../../shared/domain/authz';
+import { pointsExpiry } from '../../shared/domain/account/points-lots';
+import { DomainError } from '../../shared/errors';
+import type { AccountOp, OpOutcome } from '../../shared/schemas/account';
+import type { ChainRules } from '../../shared/schemas/rules';
+import type { Db } from '../db/client';
+import { members } from '../db/schema';
+import type { OrderWrite } from '../durable/account-projection';
+import type { MemberAccount } from '../durable/member-account';
+
+export type MemberRow = typeof members.$inferSelect;
+
+export function accountStub(env: Env, memberId: string): DurableObjectStub<MemberAccount> {
+  const ns = env.MEMBER_ACCOUNT as DurableObjectNamespace<MemberAccount>;
+  return ns.get(ns.idFromName(memberId));
+}
+
+export async function findMember(db: Db, memberId: string): Promise<MemberRow> {
+  const m = await db.select().from(members).where(eq(members.id, memberId)).get();
+  if (!m) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId}`);
+  return m;
+}
+
+/** Reading an account follows the member-visibility rules (docs/decisions/002). */
+export async function memberForRead(db: Db, actor: Actor, memberId: string): Promise<MemberRow> {
+  const m = await db.select().from(members).where(eq(members.id, memberId)).get();
+  if (!m) {
+    if (actor.kind === 'member') throw new DomainError('FORBIDDEN', 'Members can only see their own account');
+    throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId}`);
+  }
+  assertMemberAccess(actor, m);
+  return m;
+}
+
+/** Any store's staff may serve any member at the counter: the card is valid in every branch. */
+export async function memberForService(db: Db, actor: Actor, memberId: string): Promise<MemberRow> {
+  assertStaff(actor);
+  return findMember(db, memberId);
+}
+
+export const opContext = (actor: Actor, opId: string, storeId: string | null) => ({
+  opId, storeId, staffId: actor.kind === 'staff' ? actor.id : null, at: Date.now(),
+});
+
+/** Calls the member's Durable Object; a refused operation becomes its DomainError (after it is recorded). */
+export async function runOp(env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, order: OrderWrite | null = null): Promise<OpOutcome> {
+  const out = await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, order);
+  return out as OpOutcome;
+}
+
+export function raiseIfRejected(out: OpOutcome): OpOutcome {
+  if (out.status === 'rejected') throw new DomainError((out.code ?? 'CONFLICT') as 'CONFLICT', out.message ?? 'Refused', { details: { opId: out.opId, ...out.detail } });
+  return out;
+}
+
+export function earnedPointsTiming(rules: ChainRules, at: number) {
+  return { pointsAvailableAt: at + rules.pointsLockDays * 86_400_000, pointsExpiresAt: pointsExpiry(at, rules.pointsExpiry) };
+}
