@@ -78,7 +78,34 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     await stop();
     throw e;
   }
+  try {
+    await importOpeningBalances(baseUrl, !opts.quiet);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
   return { baseUrl, stop, child };
+}
+
+async function adminToken(baseUrl: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+  });
+  return ((await login.json()) as { token: string }).token;
+}
+
+/** Runs the opening-balance import until nothing is pending (the seed stages balances; the ledger takes them in). */
+export async function importOpeningBalances(baseUrl: string, log = false): Promise<void> {
+  const token = await adminToken(baseUrl);
+  for (;;) {
+    const res = await fetch(`${baseUrl}/api/imports/opening-balances?limit=500`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(`opening-balance import failed: ${res.status} ${await res.text()}`);
+    const r = (await res.json()) as { imported: number; remaining: number };
+    if (log && r.imported) console.log(`  … opening balances imported: ${r.imported} (${r.remaining} to go)`);
+    if (r.remaining === 0) return;
+  }
 }
 
 /** A seeded member's phone, looked up as HQ: what the demo banner and browser tests sign in with. */

@@ -152,3 +152,56 @@ describe('refunds, freezing and who may do what', () => {
     expect((await api(`/api/members/${m.id}/recharge`, { token, body: { opId: ulid(), storeId: 'store-1', amountFen: 100, paidWith: 'cash' } })).status).toBe(403);
   });
 });
+
+describe('opening-balance import and rules', () => {
+  it('imports staged balances once, even when run again', async () => {
+    expect((await api('/api/imports/opening-balances?limit=5', { method: 'POST', token: clerks[0] })).status).toBe(403);
+    const first = await api('/api/imports/opening-balances?limit=5', { method: 'POST', token: hq });
+    expect(first.json.imported).toBe(5);
+    const row = (await env.DB.prepare('SELECT member_id, principal_fen p, bonus_fen b, points FROM member_imports WHERE imported_at IS NOT NULL LIMIT 1').first<{ member_id: string; p: number; b: number; points: number }>())!;
+    const before = await api(`/api/members/${row.member_id}/account`, { token: hq });
+    expect(before.json.balances).toMatchObject({ principalFen: row.p, bonusFen: row.b, points: row.points });
+    await env.DB.prepare('UPDATE member_imports SET imported_at = NULL WHERE member_id = ?').bind(row.member_id).run();
+    await api('/api/imports/opening-balances?limit=100', { method: 'POST', token: hq });
+    const after = await api(`/api/members/${row.member_id}/account`, { token: hq });
+    expect(after.json.seq).toBe(1);
+    expect(after.json.balances).toEqual(before.json.balances);
+    expect((await api(`/api/members/${row.member_id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, projectionMatches: true });
+  });
+
+  it('HQ edits the rules (validated, audited); recharges then use them', async () => {
+    const rules = (await api('/api/rules', { token: clerks[0] })).json;
+    expect(rules.consumptionOrder).toBe('principal_first');
+    expect((await api('/api/rules', { method: 'PUT', token: manager1, body: rules })).status).toBe(403);
+    const bad = await api('/api/rules', { method: 'PUT', token: hq, body: { ...rules, pointsLockDays: -1 } });
+    expect([bad.status, bad.json.error.message.includes('pointsLockDays')]).toEqual([400, true]);
+    const next = { ...rules, rechargeRules: [{ minFen: 10_000, bonusFen: 1_000 }] };
+    expect((await api('/api/rules', { method: 'PUT', token: hq, body: next })).status).toBe(200);
+    const m = await newMember('rules');
+    expect((await recharge(m.id, 10_000, clerks[0]!)).json.balances.bonusFen).toBe(1_000);
+    await api('/api/rules', { method: 'PUT', token: hq, body: rules });
+    const audit = await env.DB.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'rules.update'`).first<{ n: number }>();
+    expect(audit!.n).toBe(2);
+  });
+});
+
+describe('expiry', () => {
+  it('the object’s alarm expires points when they fall due, as a ledger entry', async () => {
+    const m = await newMember('exp');
+    const stub = accountStub(env, m.id);
+    const now = Date.now();
+    const { card_no } = (await env.DB.prepare('SELECT card_no FROM members WHERE id = ?').bind(m.id).first<{ card_no: string }>())!;
+    const who = { memberId: m.id, cardNo: card_no };
+    await stub.apply(who, { opId: ulid(), kind: 'points_adjust', delta: 300, reason: '活动赠送', expiresAt: now + 30, storeId: null, staffId: 'staff-admin', at: now }, { consumptionOrder: 'principal_first' });
+    await stub.apply(who, { opId: ulid(), kind: 'points_adjust', delta: 50, reason: '长期', expiresAt: now + 86_400_000, storeId: null, staffId: 'staff-admin', at: now }, { consumptionOrder: 'principal_first' });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const acct = await api(`/api/members/${m.id}/account`, { token: hq });
+    expect(acct.json.balances.points).toBe(50);
+    const ledger = await api(`/api/members/${m.id}/ledger`, { token: hq });
+    expect(ledger.json.entries[0]).toMatchObject({ kind: 'points_expire', pointsDelta: -300, pointsAfter: 50 });
+    expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, projectionMatches: true });
+    const row = await env.DB.prepare('SELECT points FROM members WHERE id = ?').bind(m.id).first();
+    expect(row).toEqual({ points: 50 });
+  });
+});

@@ -10,7 +10,9 @@ import { health } from './routes/health';
 import { me } from './routes/me';
 import { accounts } from './routes/accounts';
 import { members } from './routes/members';
+import { imports } from './routes/imports';
 import { orders } from './routes/orders';
+import { rules } from './routes/rules';
 import { stores } from './routes/stores';
 
 export const app = new Hono<AppEnv>();
@@ -27,6 +29,8 @@ app.route('/api/stores', stores);
 app.route('/api/members', members);
 app.route('/api/members', accounts);
 app.route('/api/orders', orders);
+app.route('/api/imports', imports);
+app.route('/api/rules', rules);
 
 mountDocs(app);
 app.route('/', apps);

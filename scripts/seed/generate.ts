@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { CHAIN_UTC_OFFSET_MINUTES } from '../../shared/domain/business-day';
+import { DEFAULT_CHAIN_RULES } from '../../shared/schemas/rules';
 import { CATEGORIES, PRODUCTS, STAFF, STORES, STORE_PRICE_RULES, TIERS } from './demo-catalog';
 import { person, uniquePhone } from './people';
 import { createRng } from './rng';
@@ -33,6 +34,7 @@ export function baseStatements(anchor: number, passwordHashes: ReadonlyMap<strin
       [...prices].map(([key, fen]) => [...(key.split('|') as [string, string]), fen, t])),
     ...insertRows('inventory', ['store_id', 'product_id', 'quantity', 'low_stock_threshold', 'updated_at'],
       STORES.flatMap((s) => PRODUCTS.filter((p) => p.kind === 'goods').map((p) => [s.id, p.id, rng.int(3, 150), 10, anchor]))),
+    ...insertRows('chain_rules', ['key', 'value', 'updated_at', 'updated_by'], [['rules', JSON.stringify(DEFAULT_CHAIN_RULES), t, 'seed']]),
   ];
 }
 
@@ -156,6 +158,15 @@ export function finalizeStatements(): string[] {
   return [
     `UPDATE members SET lifetime_spend_fen = coalesce((SELECT sum(total_fen) FROM orders o WHERE o.member_id = members.id AND o.kind = 'sale' AND o.status = 'completed'), 0), last_visit_at = (SELECT max(created_at) FROM orders o WHERE o.member_id = members.id), last_visit_store_id = (SELECT store_id FROM orders o WHERE o.member_id = members.id ORDER BY created_at DESC LIMIT 1);`,
     `UPDATE members SET tier_code = CASE ${tierCase} ELSE 'normal' END;`,
+    // Balances carried over from the previous system; they enter each member's ledger through the
+    // opening-balance import (POST /api/imports/opening-balances), never by writing balances directly.
+    `INSERT OR IGNORE INTO member_imports (member_id, principal_fen, bonus_fen, points, punch_cards) SELECT id,
+       CASE WHEN rowid % 5 < 3 THEN ((rowid * 7919) % 3000 + 50) * 100 ELSE 0 END,
+       CASE WHEN rowid % 5 < 2 THEN ((rowid * 31) % 40) * 500 ELSE 0 END,
+       (SELECT coalesce(sum(points_earned), 0) FROM orders o WHERE o.member_id = members.id) * 6 / 10,
+       CASE WHEN rowid % 8 = 0 THEN json_array(json_object('id', 'import-pc-' || id, 'productId', 'p-001', 'name', '洗剪吹（设计师）10次卡',
+         'usesTotal', 10, 'usesLeft', 1 + rowid % 10, 'pricePerUseFen', 7900, 'expiresAt', NULL, 'storeIds', NULL)) ELSE '[]' END
+     FROM members;`,
     `INSERT OR REPLACE INTO store_daily_sales (store_id, day, orders, sales_fen, cost_fen) SELECT store_id, date(created_at / 1000 + ${CHAIN_UTC_OFFSET_MINUTES * 60}, 'unixepoch'), count(*), sum(total_fen), sum(cost_fen) FROM orders WHERE kind = 'sale' AND status = 'completed' GROUP BY 1, 2;`,
-  ];
+  ].map((s) => s.replace(/\s*\n\s*/g, ' ')); // D1 exec takes one statement per line
 }

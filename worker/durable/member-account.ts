@@ -58,7 +58,7 @@ export class MemberAccount extends DurableObject<Env> {
     this.memberId = memberId;
     this.state = result.state;
     const out = this.outcome(result.record, result.replayed, op.at);
-    if (!result.replayed) await this.project();
+    if (!result.replayed && (await this.project())) await this.scheduleExpiry();
     return out;
   }
 
@@ -117,9 +117,30 @@ export class MemberAccount extends DurableObject<Env> {
     await this.ctx.storage.setAlarm(Date.now() + delay);
   }
 
-  /** The one alarm is the object's scheduler: projection repair today; expiries and leases later. */
+  /**
+   * The one alarm is the object's scheduler: it repairs the projection, expires points lots and
+   * coupons that are due (one `points_expire` op per run, keyed by its time), then re-arms for the
+   * next thing due. Alarms are at-least-once; the op id makes a repeat harmless.
+   */
   override async alarm(): Promise<void> {
-    await this.project();
+    if (!(await this.project())) return;
+    const now = Date.now();
+    const s = this.state;
+    if (s && this.memberId && (s.lots.some((l) => l.remaining > 0 && l.expiresAt <= now) || s.coupons.some((c) => c.status === 'issued' && c.expiresAt <= now))) {
+      await this.apply({ memberId: this.memberId, cardNo: s.cardNo }, { opId: `expire-${now}`, kind: 'points_expire', storeId: null, staffId: null, at: now }, { consumptionOrder: 'principal_first' });
+    }
+    await this.scheduleExpiry();
+  }
+
+  private async scheduleExpiry(): Promise<void> {
+    const s = this.state;
+    if (!s) return;
+    const due = [...s.lots.filter((l) => l.remaining > 0).map((l) => l.expiresAt), ...s.coupons.filter((c) => c.status === 'issued').map((c) => c.expiresAt)];
+    if (due.length === 0) return;
+    const next = Math.min(...due);
+    if (next > Date.now() + 3650 * 86_400_000) return; // "never expires"
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || next < current) await this.ctx.storage.setAlarm(next);
   }
 
   pendingProjection(): number {

@@ -1,0 +1,45 @@
+import { eq, isNull, sql } from 'drizzle-orm';
+import { assertHq, type Actor } from '../../shared/domain/authz';
+import { punchCardSchema } from '../../shared/schemas/account';
+import type { Db } from '../db/client';
+import { memberImports, members } from '../db/schema';
+import { auditInsert } from './audit';
+import { runOp } from './accounts';
+import { loadRules } from './rules';
+
+/**
+ * Moves balances migrated from the chain's previous system into each member's ledger as an
+ * `opening` entry. The op id is derived from the member (`import-<id>`), so running the import
+ * again — or after a crash halfway — changes nothing twice.
+ */
+export async function importOpeningBalances(env: Env, db: Db, actor: Actor, limit: number, ip: string) {
+  assertHq(actor);
+  const rules = await loadRules(db);
+  const rows = await db
+    .select({ imp: memberImports, m: members })
+    .from(memberImports)
+    .innerJoin(members, eq(members.id, memberImports.memberId))
+    .where(isNull(memberImports.importedAt))
+    .limit(limit);
+  let imported = 0;
+  const failed: { memberId: string; code: string | null; message: string | null }[] = [];
+  const now = Date.now();
+  // A few at a time: each member's object is independent, D1 is the shared bottleneck.
+  for (let i = 0; i < rows.length; i += 8) {
+    await Promise.all(
+      rows.slice(i, i + 8).map(async ({ imp, m }) => {
+        const out = await runOp(env, m, {
+          opId: `import-${m.id}`, storeId: null, staffId: actor.kind === 'staff' ? actor.id : null, at: now, kind: 'opening',
+          principalFen: imp.principalFen, bonusFen: imp.bonusFen, points: imp.points,
+          punchCards: punchCardSchema.array().parse(JSON.parse(imp.punchCards)),
+        }, rules);
+        if (out.status === 'applied') imported += 1;
+        else failed.push({ memberId: m.id, code: out.code, message: out.message });
+        await db.update(memberImports).set({ importedAt: now }).where(eq(memberImports.memberId, m.id));
+      }),
+    );
+  }
+  const remaining = (await db.select({ n: sql<number>`count(*)` }).from(memberImports).where(isNull(memberImports.importedAt)).get())?.n ?? 0;
+  if (rows.length) await auditInsert(db, { actor, action: 'import.opening_balances', entity: 'member_imports', entityId: String(now), ip, at: now, detail: { imported, failed: failed.length } }).run();
+  return { imported, failed, remaining };
+}
