@@ -13,6 +13,7 @@ import { members } from './routes/members';
 import { imports } from './routes/imports';
 import { orders } from './routes/orders';
 import { rules } from './routes/rules';
+import { tiers } from './routes/tiers';
 import { stores } from './routes/stores';
 
 export const app = new Hono<AppEnv>();
@@ -31,6 +32,7 @@ app.route('/api/members', accounts);
 app.route('/api/orders', orders);
 app.route('/api/imports', imports);
 app.route('/api/rules', rules);
+app.route('/api/tiers', tiers);
 
 mountDocs(app);
 app.route('/', apps);

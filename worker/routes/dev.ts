@@ -8,12 +8,16 @@ import { openDb } from '../db/client';
 import { devOutbox } from '../db/schema';
 import type { AppEnv } from '../env';
 import { errors, ok } from '../http/openapi';
+import { validate } from '../http/validate';
+import type { BenchBaseline } from '../durable/bench-baseline';
 
 const outboxSchema = z.object({
   messages: z.array(z.object({ id: z.string(), at: z.number(), channel: z.string(), recipient: z.string(), body: z.string() })),
 });
 
-/** Local development only: read the SMS the dev sender "delivered". 404 in any other environment. */
+const benchParam = z.object({ key: z.string().min(1).max(64) });
+
+/** Local development only: the dev SMS outbox and the benchmark baselines. 404 in any other environment. */
 export const dev = new Hono<AppEnv>()
   .use(async (c, next) => {
     if (c.env.ENVIRONMENT !== 'development') throw new DomainError('NOT_AVAILABLE', 'Not available in this environment');
@@ -25,6 +29,16 @@ export const dev = new Hono<AppEnv>()
     async (c) => {
       const messages = await openDb(c.env.DB).select().from(devOutbox).orderBy(desc(devOutbox.id)).limit(50);
       return c.json({ messages });
+    },
+  )
+  .post('/bench/noop', describeRoute({ tags: ['dev'], summary: 'Benchmark baseline: a do-nothing route (local dev only)', responses: ok(z.object({ ok: z.boolean() })) }), (c) => c.json({ ok: true }))
+  .post(
+    '/bench/baseline/:key',
+    describeRoute({ tags: ['dev'], summary: 'Benchmark baseline: minimal read-check-update-insert object (local dev only)', responses: ok(z.object({ ok: z.boolean(), balance: z.number() })) }),
+    validate('param', benchParam),
+    async (c) => {
+      const ns = c.env.BENCH_BASELINE as DurableObjectNamespace<BenchBaseline>;
+      return c.json(await ns.get(ns.idFromName(c.req.valid('param').key)).spend(crypto.randomUUID(), 100));
     },
   )
   .get(

@@ -1,0 +1,79 @@
+// Settlements per second through the full path (auth, zod, pricing, member Durable Object with
+// ledger and hash chain, D1 projection) for one member and for 1,000 members in parallel, beside
+// bare baselines measured in the same run. Usage: npx tsx bench/settlement.ts [--seconds 5]
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ulid } from 'ulid';
+import { priceLines } from '../shared/domain/pricing';
+import { startDevServer } from '../scripts/dev-server';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '50' } } });
+const seconds = Number(values.seconds), concurrency = Number(values.concurrency);
+const dir = '.wrangler/bench-settlement';
+rmSync(dir, { recursive: true, force: true });
+const server = await startDevServer({ port: 8796, persistTo: dir, seedArgs: ['--members', '1000', '--orders', '2000'], quiet: true });
+const base = server.baseUrl;
+
+const post = (path: string, token: string | null, body?: unknown) =>
+  fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+const get = async (path: string, token: string) => (await fetch(base + path, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>;
+const login = async (u: string) => ((await (await post('/api/auth/login', null, { username: u, password: 'demo1234' })).json()) as { token: string }).token;
+
+async function measure(label: string, req: () => Promise<Response>) {
+  const lat: number[] = [];
+  let bad = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (Date.now() < end) {
+      const t0 = performance.now();
+      const r = await req();
+      const body = await r.text();
+      if (!r.ok) {
+        bad += 1;
+        if (bad === 1) console.log(`  first failure: ${r.status} ${body.slice(0, 200)}`);
+      }
+      lat.push(performance.now() - t0);
+    }
+  }));
+  lat.sort((a, b) => a - b);
+  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
+  const rps = lat.length / seconds;
+  console.log(`${label.padEnd(44)} ${rps.toFixed(0).padStart(6)} req/s   p50 ${q(0.5).toFixed(1).padStart(6)} ms   p99 ${q(0.99).toFixed(1).padStart(6)} ms   non-2xx ${bad}`);
+  return rps;
+}
+
+try {
+  const [hq, clerk] = [await login('admin'), await login('clerk1')];
+  const { tiers } = await get('/api/tiers', hq);
+  // Card numbers run 880000000001…880000001000: ten-digit prefixes list them a hundred at a time.
+  const all: { id: string; tierCode: string }[] = [];
+  for (let k = 0; k <= 10; k++) all.push(...(await get(`/api/members?q=88000000${String(k).padStart(2, '0')}&limit=100`, hq)).members);
+  const pool = all.slice(0, 1000);
+  const product = { productId: 'p-501', name: '柠檬红茶', categoryId: 'cat-drinks', listPriceFen: 1800, costPriceFen: 400, storePriceFen: null };
+  const totalFor = (tierCode: string) => {
+    const t = tiers.find((x: { code: string }) => x.code === tierCode);
+    const p = priceLines([{ productId: 'p-501', quantity: 1 }], new Map([['p-501', product]]), { name: t.name, discountBp: t.discountBp });
+    return 'missing' in p ? 0 : p.totalFen;
+  };
+  // Enough stored value for every settlement the run can make.
+  for (let i = 0; i < pool.length; i += 50) {
+    await Promise.all(pool.slice(i, i + 50).map((m) => post(`/api/members/${m.id}/recharge`, clerk, { opId: ulid(), storeId: 'store-1', amountFen: 5_000_000, paidWith: 'cash' })));
+  }
+  const one = pool[0]!;
+  for (let i = 0; i < 3; i++) await post(`/api/members/${one.id}/recharge`, clerk, { opId: ulid(), storeId: 'store-1', amountFen: 10_000_000, paidWith: 'cash' });
+  const settle = (m: { id: string; tierCode: string }) => () =>
+    post('/api/orders', clerk, { id: ulid(), storeId: 'store-1', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-501', quantity: 1 }], tenders: [{ kind: 'stored_value', amountFen: totalFor(m.tierCode) }] });
+
+  console.log(`wrangler dev, ${concurrency} connections, ${seconds} s each; ${pool.length} members`);
+  const noop = await measure('do-nothing route', () => post('/api/dev/bench/noop', null));
+  const base1 = await measure('baseline object, one object', () => post('/api/dev/bench/baseline/one', null));
+  const baseN = await measure('baseline object, 1,000 objects', () => post(`/api/dev/bench/baseline/k${Math.floor(Math.random() * 1000)}`, null));
+  const full1 = await measure('settlement, one member', settle(one));
+  const fullN = await measure('settlement, 1,000 members', () => settle(pool[Math.floor(Math.random() * pool.length)]!)());
+  console.log(`ratio one member:    ${(full1 / base1 * 100).toFixed(0)} % of the baseline object (do-nothing route: ${noop.toFixed(0)} req/s)`);
+  console.log(`ratio 1,000 members: ${(fullN / baseN * 100).toFixed(0)} % of the baseline objects`);
+  const v = await get(`/api/members/${one.id}/ledger/verify`, hq);
+  console.log(`ledger of the one member after the run: ok=${v.ok} entries=${v.entries} projectionMatches=${v.projectionMatches}`);
+} finally {
+  await server.stop();
+}
