@@ -59,16 +59,31 @@ try {
   for (let i = 0; i < pool.length; i += 50) {
     await Promise.all(pool.slice(i, i + 50).map((m) => post(`/api/members/${m.id}/recharge`, clerk, { opId: ulid(), storeId: 'store-1', amountFen: 5_000_000, paidWith: 'cash' })));
   }
-  const one = pool[0]!;
+  // The one member is diamond already, so no upgrade changes its price mid-run.
+  const one = pool.find((m) => m.tierCode === 'diamond') ?? pool[0]!;
   for (let i = 0; i < 3; i++) await post(`/api/members/${one.id}/recharge`, clerk, { opId: ulid(), storeId: 'store-1', amountFen: 10_000_000, paidWith: 'cash' });
-  const settle = (m: { id: string; tierCode: string }) => () =>
-    post('/api/orders', clerk, { id: ulid(), storeId: 'store-1', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-501', quantity: 1 }], tenders: [{ kind: 'stored_value', amountFen: totalFor(m.tierCode) }] });
+  // A member's price changes when a sale upgrades their tier: the 400 says the new total; use it.
+  const price = new Map(pool.map((m) => [m.id, totalFor(m.tierCode)]));
+  const settle = (m: { id: string; tierCode: string }) => async () => {
+    const r = await post('/api/orders', clerk, { id: ulid(), storeId: 'store-1', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-501', quantity: 1 }], tenders: [{ kind: 'stored_value', amountFen: price.get(m.id)! }] });
+    if (r.status === 400) {
+      const e = (await r.clone().json()) as { error: { details?: { totalFen?: number } } };
+      if (e.error.details?.totalFen) price.set(m.id, e.error.details.totalFen);
+    }
+    return r;
+  };
+  // Objects are measured warm (in-memory state loaded), as they are at a busy counter.
+  const warm = async (fns: (() => Promise<Response>)[]) => {
+    for (let i = 0; i < fns.length; i += 50) await Promise.all(fns.slice(i, i + 50).map(async (f) => (await f()).arrayBuffer()));
+  };
 
   console.log(`wrangler dev, ${concurrency} connections, ${seconds} s each; ${pool.length} members`);
   const noop = await measure('do-nothing route', () => post('/api/dev/bench/noop', null));
   const base1 = await measure('baseline object, one object', () => post('/api/dev/bench/baseline/one', null));
+  await warm(Array.from({ length: 1000 }, (_, k) => () => post(`/api/dev/bench/baseline/k${k}`, null)));
   const baseN = await measure('baseline object, 1,000 objects', () => post(`/api/dev/bench/baseline/k${Math.floor(Math.random() * 1000)}`, null));
   const full1 = await measure('settlement, one member', settle(one));
+  await warm(pool.map((m) => () => fetch(`${base}/api/members/${m.id}/account`, { headers: { authorization: `Bearer ${hq}` } })));
   const fullN = await measure('settlement, 1,000 members', () => settle(pool[Math.floor(Math.random() * pool.length)]!)());
   console.log(`ratio one member:    ${(full1 / base1 * 100).toFixed(0)} % of the baseline object (do-nothing route: ${noop.toFixed(0)} req/s)`);
   console.log(`ratio 1,000 members: ${(fullN / baseN * 100).toFixed(0)} % of the baseline objects`);

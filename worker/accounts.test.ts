@@ -74,6 +74,9 @@ describe('concurrent settlement', () => {
     expect(d1.results).toEqual([{ status: 'completed', n: 20 }, { status: 'rejected', n: 30 }]);
     const rejected = await env.DB.prepare(`SELECT count(*) n FROM account_ops WHERE member_id = ? AND status = 'rejected' AND code = 'INSUFFICIENT_FUNDS'`).bind(m.id).first();
     expect(rejected).toEqual({ n: 30 });
+    // Every order — accepted or refused — is audited exactly once, however often it was sent.
+    const audited = await env.DB.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'order.settle' AND detail LIKE ?`).bind(`%"memberId":"${m.id}"%`).first();
+    expect(audited).toEqual({ n: 50 });
   });
 });
 

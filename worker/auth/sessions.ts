@@ -23,17 +23,23 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The actor behind a bearer token; a disabled account or closed card ends its sessions at once. */
+/** The actor behind a bearer token (one query); a disabled account or closed card ends its sessions at once. */
 export async function resolveSession(db: Db, token: string, now: number): Promise<Actor> {
-  const row = await db.select().from(sessions).where(eq(sessions.tokenHash, await sha256Hex(token))).get();
-  if (!row || row.revokedAt !== null) throw new DomainError('UNAUTHENTICATED', 'Not signed in: the token is unknown or signed out');
-  if (row.expiresAt <= now) throw new DomainError('SESSION_EXPIRED', 'Session expired: sign in again');
-  if (row.subjectKind === 'staff') {
-    const s = await db.select().from(staff).where(eq(staff.id, row.subjectId)).get();
+  const row = await db
+    .select({ session: sessions, staff, member: { id: members.id, name: members.name, status: members.status } })
+    .from(sessions)
+    .leftJoin(staff, and(eq(sessions.subjectKind, 'staff'), eq(staff.id, sessions.subjectId)))
+    .leftJoin(members, and(eq(sessions.subjectKind, 'member'), eq(members.id, sessions.subjectId)))
+    .where(eq(sessions.tokenHash, await sha256Hex(token)))
+    .get();
+  if (!row || row.session.revokedAt !== null) throw new DomainError('UNAUTHENTICATED', 'Not signed in: the token is unknown or signed out');
+  if (row.session.expiresAt <= now) throw new DomainError('SESSION_EXPIRED', 'Session expired: sign in again');
+  if (row.session.subjectKind === 'staff') {
+    const s = row.staff;
     if (!s || s.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'This staff account is disabled');
     return { kind: 'staff', id: s.id, name: s.name, role: s.role, storeId: s.storeId };
   }
-  const m = await db.select().from(members).where(eq(members.id, row.subjectId)).get();
+  const m = row.member;
   if (!m || m.status === 'closed') throw new DomainError('UNAUTHENTICATED', 'This membership is closed');
   return { kind: 'member', id: m.id, name: m.name };
 }

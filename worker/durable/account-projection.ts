@@ -4,7 +4,8 @@ import { businessDay } from '../../shared/domain/business-day';
 import type { Balances, LedgerEntry } from '../../shared/schemas/account';
 import type { PricedLine } from '../../shared/schemas/order';
 import type { Db } from '../db/client';
-import { accountOps, ledgerEntries, members, orderLines, orders, payments, storeDailySales, tiers } from '../db/schema';
+import type { AuditRow } from '../services/audit';
+import { accountOps, auditLog, ledgerEntries, members, orderLines, orders, payments, storeDailySales, tiers } from '../db/schema';
 
 export type OrderWrite = {
   id: string;
@@ -33,6 +34,8 @@ export type ProjectionDoc = {
   seq: number;
   order: OrderWrite | null;
   refundOf: string | null;
+  // The staff action that caused it, recorded in the same D1 batch.
+  audit: AuditRow | null;
 };
 
 /**
@@ -50,6 +53,7 @@ export function projectionBatch(db: Db, d: ProjectionDoc, now: number) {
       .set({ principalFen: d.balances.principalFen, bonusFen: d.balances.bonusFen, points: d.balances.points, lockedPoints: d.balances.lockedPoints, status: d.status as 'active', cardNo: d.cardNo, ledgerSeq: d.seq, updatedAt: now })
       .where(and(eq(members.id, d.memberId), lt(members.ledgerSeq, d.seq))),
   ];
+  if (d.audit) stmts.push(db.insert(auditLog).values(d.audit).onConflictDoNothing());
   if (d.order) stmts.push(...orderInserts(db, d.order, o.status === 'applied' ? null : (o.message ?? o.code)));
   if (d.order && o.status === 'applied') {
     const day = businessDay(d.order.createdAt);

@@ -1,10 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { applyOp, type EngineRules } from '../../shared/domain/account/engine';
 import { verifyChain } from '../../shared/domain/account/ledger-hash';
 import { balancesOf, emptyAccount, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
 import { openDb } from '../db/client';
 import { cardHistory, loadOp, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
+import type { AuditRow } from '../services/audit';
 import { isAlreadyProjected, projectionBatch, type OrderWrite, type ProjectionDoc } from './account-projection';
 
 const RETRY_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
@@ -29,7 +31,7 @@ export class MemberAccount extends DurableObject<Env> {
     });
   }
 
-  async apply(who: { memberId: string; cardNo: string }, op: AccountOp, rules: EngineRules, order: OrderWrite | null = null): Promise<OpOutcome> {
+  async apply(who: { memberId: string; cardNo: string }, op: AccountOp, rules: EngineRules, extras: { order?: OrderWrite | null; audit?: AuditRow | null } = {}): Promise<OpOutcome> {
     const sql = this.ctx.storage.sql;
     const memberId = this.memberId ?? who.memberId;
     const before = this.state ?? emptyAccount(who.cardNo);
@@ -49,7 +51,8 @@ export class MemberAccount extends DurableObject<Env> {
         status: r.state.status,
         cardNo: r.state.cardNo,
         seq: r.state.seq,
-        order,
+        order: extras.order ?? null,
+        audit: extras.audit ? { ...extras.audit, detail: JSON.stringify({ ...JSON.parse(extras.audit.detail ?? '{}'), status: r.record.status, code: r.record.code }) } : null,
         refundOf: op.kind === 'refund' ? op.refundOf : null,
       };
       sql.exec('INSERT INTO outbox (op_id, doc) VALUES (?, ?)', op.opId, JSON.stringify(doc));
@@ -94,17 +97,30 @@ export class MemberAccount extends DurableObject<Env> {
         sql.exec(`DELETE FROM outbox_meta`);
         return true;
       }
-      for (const row of rows) {
-        try {
-          await db.batch(projectionBatch(db, JSON.parse(row.doc) as ProjectionDoc, Date.now()));
-        } catch (e) {
-          if (!isAlreadyProjected(e)) {
-            await this.scheduleRetry(e);
-            return false;
-          }
+      const docs = rows.map((r) => JSON.parse(r.doc) as ProjectionDoc);
+      const now = Date.now();
+      try {
+        // Everything pending goes in one batch: under load, many settlements share one D1 round trip.
+        await db.batch(docs.flatMap((d) => projectionBatch(db, d, now)) as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+      } catch (e) {
+        if (!isAlreadyProjected(e)) {
+          await this.scheduleRetry(e);
+          return false;
         }
-        sql.exec('DELETE FROM outbox WHERE id = ?', row.id);
+        // Some op was projected before (a crash after D1 committed): go one by one so each repeat is skipped.
+        for (const d of docs) {
+          try {
+            await db.batch(projectionBatch(db, d, now));
+          } catch (e2) {
+            if (!isAlreadyProjected(e2)) {
+              await this.scheduleRetry(e2);
+              return false;
+            }
+          }
+          sql.exec('DELETE FROM outbox WHERE op_id = ?', d.op.opId);
+        }
       }
+      sql.exec('DELETE FROM outbox WHERE id <= ?', rows[rows.length - 1]!.id);
     }
   }
 

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type * as api from '../../shared/schemas/account-api';
 import type { Db } from '../db/client';
 import { members, products } from '../db/schema';
-import { auditInsert } from './audit';
+import { auditRow } from './audit';
 import { accountStub, memberForService, opContext, raiseIfRejected, runOp } from './accounts';
 import { loadRules } from './rules';
 
@@ -22,11 +22,8 @@ async function staffOp(c: Ctx, storeId: string | null, build: (base: ReturnType<
   const member = await memberForService(c.db, c.actor, c.memberId);
   const rules = await loadRules(c.db);
   const op = build(opContext(c.actor, '', storeId));
-  const out = await runOp(c.env, member, op, rules);
-  if (!out.replayed) {
-    await auditInsert(c.db, { actor: c.actor, action: `account.${op.kind}`, entity: 'member', entityId: member.id, storeId, ip: c.ip, at: op.at, detail: { opId: op.opId, status: out.status, code: out.code, ...auditDetail } }).run();
-  }
-  return raiseIfRejected(out);
+  const audit = auditRow({ id: op.opId, actor: c.actor, action: `account.${op.kind}`, entity: 'member', entityId: member.id, storeId, ip: c.ip, at: op.at, detail: { opId: op.opId, ...auditDetail } });
+  return raiseIfRejected(await runOp(c.env, member, op, rules, { audit }));
 }
 
 export async function recharge(c: Ctx, r: In<typeof api.rechargeRequestSchema>) {

@@ -7,6 +7,7 @@ import type { ChainRules } from '../../shared/schemas/rules';
 import type { Db } from '../db/client';
 import { members } from '../db/schema';
 import type { OrderWrite } from '../durable/account-projection';
+import type { AuditRow } from './audit';
 import type { MemberAccount } from '../durable/member-account';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -44,8 +45,8 @@ export const opContext = (actor: Actor, opId: string, storeId: string | null) =>
 });
 
 /** Calls the member's Durable Object; a refused operation becomes its DomainError (after it is recorded). */
-export async function runOp(env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, order: OrderWrite | null = null): Promise<OpOutcome> {
-  const out = await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, order);
+export async function runOp(env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: { order?: OrderWrite | null; audit?: AuditRow | null } = {}): Promise<OpOutcome> {
+  const out = await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, extras);
   return out as OpOutcome;
 }
 

@@ -1,27 +1,38 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Actor } from '../../shared/domain/authz';
 import { assertStaff, assertStoreAccess } from '../../shared/domain/authz';
 import { businessDay } from '../../shared/domain/business-day';
 import { pointsEarned, priceLines, type CatalogItem } from '../../shared/domain/pricing';
 import { DomainError } from '../../shared/errors';
-import type { TierCode } from '../../shared/schemas/member';
 import { MONEY_TENDERS, type OrderInput, type OrderResult } from '../../shared/schemas/order';
 import type { Db } from '../db/client';
-import { products, storeDailySales, storePrices, tiers } from '../db/schema';
+import { auditLog, products, storeDailySales, storePrices } from '../db/schema';
+import { listTiers } from './tiers';
+import { TtlCache } from './ttl-cache';
 import { orderInserts, type OrderWrite } from '../durable/account-projection';
-import { auditInsert } from './audit';
+import { auditRow } from './audit';
 import { earnedPointsTiming, findMember, opContext, raiseIfRejected, runOp } from './accounts';
 import { loadRules } from './rules';
-import { getStore } from './stores';
+import { storeExists } from './stores';
 
+const catalogCache = new TtlCache<CatalogItem | null>(5_000);
+
+/** This store's price list for the products on the order (each product cached for a few seconds). */
 async function catalogFor(db: Db, storeId: string, ids: string[]): Promise<Map<string, CatalogItem>> {
-  const rows = await db
-    .select({ p: products, storePrice: storePrices.priceFen })
-    .from(products)
-    .leftJoin(storePrices, and(eq(storePrices.productId, products.id), eq(storePrices.storeId, storeId)))
-    .where(and(inArray(products.id, ids), eq(products.status, 'active')));
-  return new Map(rows.map(({ p, storePrice }) => [p.id, { productId: p.id, name: p.name, categoryId: p.categoryId, listPriceFen: p.listPriceFen, costPriceFen: p.costPriceFen, storePriceFen: storePrice }]));
+  const load = async (id: string) => {
+    const row = await db
+      .select({ p: products, storePrice: storePrices.priceFen })
+      .from(products)
+      .leftJoin(storePrices, and(eq(storePrices.productId, products.id), eq(storePrices.storeId, storeId)))
+      .where(and(eq(products.id, id), eq(products.status, 'active')))
+      .get();
+    if (!row) return null;
+    const { p, storePrice } = row;
+    return { productId: p.id, name: p.name, categoryId: p.categoryId, listPriceFen: p.listPriceFen, costPriceFen: p.costPriceFen, storePriceFen: storePrice };
+  };
+  const items = await Promise.all(ids.map((id) => catalogCache.get(`${storeId}|${id}`, () => load(id))));
+  return new Map(items.filter((x): x is CatalogItem => x !== null).map((x) => [x.productId, x]));
 }
 
 /**
@@ -32,10 +43,15 @@ async function catalogFor(db: Db, storeId: string, ids: string[]): Promise<Map<s
 export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderInput): Promise<OrderResult> {
   assertStaff(actor);
   assertStoreAccess(actor, input.storeId);
-  await getStore(db, actor, input.storeId);
-  const member = input.memberId ? await findMember(db, input.memberId) : null;
-  const tier = member ? await db.select().from(tiers).where(eq(tiers.code, member.tierCode as TierCode)).get() : null;
-  const catalog = await catalogFor(db, input.storeId, [...new Set(input.lines.map((l) => l.productId))]);
+  // Independent reads in parallel: each is a round trip to D1.
+  const [, member, catalog, rules, allTiers] = await Promise.all([
+    storeExists(db, input.storeId),
+    input.memberId ? findMember(db, input.memberId) : null,
+    catalogFor(db, input.storeId, [...new Set(input.lines.map((l) => l.productId))]),
+    loadRules(db),
+    listTiers(db),
+  ]);
+  const tier = member ? (allTiers.find((t) => t.code === member.tierCode) ?? null) : null;
   const priced = priceLines(input.lines, catalog, tier ? { name: tier.name, discountBp: tier.discountBp } : null);
   if ('missing' in priced) throw new DomainError('VALIDATION_FAILED', `lines: unknown or archived product ${priced.missing}`);
 
@@ -43,7 +59,6 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
   if (paid !== priced.totalFen) {
     throw new DomainError('VALIDATION_FAILED', `tenders: they add up to ${paid} fen but the order total is ${priced.totalFen} fen`, { details: { totalFen: priced.totalFen, tenderedFen: paid } });
   }
-  const rules = await loadRules(db);
   const memberTenders = input.tenders.filter((t) => !MONEY_TENDERS.includes(t.kind) || t.kind === 'stored_value');
   if (!member && memberTenders.length) throw new DomainError('VALIDATION_FAILED', 'tenders: stored value, points, punch cards and coupons need a member');
   for (const t of input.tenders) {
@@ -60,11 +75,11 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
     payments: input.tenders.map((t) => ({ tender: t.kind, amountFen: t.amountFen, reference: 'reference' in t ? t.reference : '' })),
   };
   const base = { id: input.id, storeId: input.storeId, memberId: member?.id ?? null, lines: priced.lines, subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen };
-  const audit = auditInsert(db, { actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId: member?.id ?? null }, at: Date.now() }).onConflictDoNothing();
+  const audit = auditRow({ id: input.id, actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId: member?.id ?? null }, at: Date.now() });
 
   if (!member) {
     try {
-      const stmts: BatchItem<'sqlite'>[] = [...orderInserts(db, write, null), dailySales(db, write), audit];
+      const stmts: BatchItem<'sqlite'>[] = [...orderInserts(db, write, null), dailySales(db, write), db.insert(auditLog).values(audit).onConflictDoNothing()];
       await db.batch(stmts as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     } catch (e) {
       if (!/UNIQUE constraint failed: orders\.id/.test(String((e as Error).message))) throw e;
@@ -84,8 +99,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
     pointsEarned: earned,
     ...earnedPointsTiming(rules, input.createdAt),
     orderTotalFen: priced.totalFen,
-  }, rules, write);
-  if (!out.replayed) await audit.run();
+  }, rules, { order: write, audit });
   raiseIfRejected(out);
   const b = out.balances;
   return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: earned, balances: { principalFen: b.principalFen, bonusFen: b.bonusFen, points: b.points }, replayed: out.replayed };

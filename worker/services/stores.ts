@@ -3,6 +3,7 @@ import { assertStoreAccess, type Actor } from '../../shared/domain/authz';
 import { DomainError } from '../../shared/errors';
 import type { Store, StoreSummary } from '../../shared/schemas/store';
 import type { Db } from '../db/client';
+import { TtlCache } from './ttl-cache';
 import { windowStartDay } from '../../shared/domain/business-day';
 import { members, staff, storeDailySales, stores } from '../db/schema';
 
@@ -59,4 +60,12 @@ export async function getStore(db: Db, actor: Actor, id: string): Promise<Store>
   const row = await db.select().from(stores).where(eq(stores.id, id)).get();
   if (!row) throw new DomainError('STORE_NOT_FOUND', `No store with id ${id}`);
   return toStore(row);
+}
+
+const storeCache = new TtlCache<boolean>(5_000);
+
+/** Whether an open store with this id exists (cached for a few seconds). */
+export async function storeExists(db: Db, id: string): Promise<void> {
+  const ok = await storeCache.get(id, async () => (await db.select({ s: stores.status }).from(stores).where(eq(stores.id, id)).get())?.s === 'open');
+  if (!ok) throw new DomainError('STORE_NOT_FOUND', `No open store with id ${id}`);
 }
