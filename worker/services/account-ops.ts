@@ -19,8 +19,7 @@ type Ctx = { env: Env; db: Db; actor: Actor; memberId: string; ip: string };
 async function staffOp(c: Ctx, storeId: string | null, build: (base: ReturnType<typeof opContext>) => AccountOp, auditDetail: Record<string, unknown> = {}): Promise<OpOutcome> {
   assertStaff(c.actor);
   if (storeId) assertStoreAccess(c.actor, storeId);
-  const member = await memberForService(c.db, c.actor, c.memberId);
-  const rules = await loadRules(c.db);
+  const [member, rules] = await Promise.all([memberForService(c.db, c.actor, c.memberId), loadRules(c.db)]);
   const op = build(opContext(c.actor, '', storeId));
   const audit = auditRow({ id: op.opId, actor: c.actor, action: `account.${op.kind}`, entity: 'member', entityId: member.id, storeId, ip: c.ip, at: op.at, detail: { opId: op.opId, ...auditDetail } });
   return raiseIfRejected(await runOp(c.env, member, op, rules, { audit }));

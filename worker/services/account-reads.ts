@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../shared/domain/authz';
 import type { Db } from '../db/client';
 import { ledgerEntries, members } from '../db/schema';
-import { accountStub, memberForRead } from './accounts';
+import { accountStub } from './accounts';
+import { readableMemberRow as memberForRead } from './members';
 
 export async function accountView(env: Env, db: Db, actor: Actor, memberId: string) {
   const m = await memberForRead(db, actor, memberId);

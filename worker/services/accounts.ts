@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { assertMemberAccess, assertStaff, type Actor } from '../../shared/domain/authz';
+import { assertStaff, type Actor } from '../../shared/domain/authz';
 import { pointsExpiry } from '../../shared/domain/account/points-lots';
 import { DomainError } from '../../shared/errors';
 import type { AccountOp, OpOutcome } from '../../shared/schemas/account';
@@ -10,7 +10,8 @@ import type { OrderWrite } from '../durable/account-projection';
 import type { AuditRow } from './audit';
 import type { MemberAccount } from '../durable/member-account';
 
-export type MemberRow = typeof members.$inferSelect;
+import type { MemberRow } from './members';
+export type { MemberRow };
 
 export function accountStub(env: Env, memberId: string): DurableObjectStub<MemberAccount> {
   const ns = env.MEMBER_ACCOUNT as DurableObjectNamespace<MemberAccount>;
@@ -20,17 +21,6 @@ export function accountStub(env: Env, memberId: string): DurableObjectStub<Membe
 export async function findMember(db: Db, memberId: string): Promise<MemberRow> {
   const m = await db.select().from(members).where(eq(members.id, memberId)).get();
   if (!m) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId}`);
-  return m;
-}
-
-/** Reading an account follows the member-visibility rules (docs/decisions/002). */
-export async function memberForRead(db: Db, actor: Actor, memberId: string): Promise<MemberRow> {
-  const m = await db.select().from(members).where(eq(members.id, memberId)).get();
-  if (!m) {
-    if (actor.kind === 'member') throw new DomainError('FORBIDDEN', 'Members can only see their own account');
-    throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId}`);
-  }
-  assertMemberAccess(actor, m);
   return m;
 }
 

@@ -5,7 +5,7 @@ import type { Member } from '../../shared/schemas/member';
 import type { Db } from '../db/client';
 import { members } from '../db/schema';
 
-type MemberRow = typeof members.$inferSelect;
+export type MemberRow = typeof members.$inferSelect;
 
 export const toMember = (r: MemberRow): Member => ({
   id: r.id,
@@ -74,7 +74,8 @@ export async function searchMembers(db: Db, actor: Actor, q: string, limit: numb
   return rows.map(toMember);
 }
 
-export async function getMember(db: Db, actor: Actor, id: string): Promise<Member> {
+/** The member row if the actor may read it (docs/decisions/002). */
+export async function readableMemberRow(db: Db, actor: Actor, id: string): Promise<MemberRow> {
   const row = await db.select().from(members).where(eq(members.id, id)).get();
   // A member asking for someone else learns nothing about whether that id exists.
   if (!row) {
@@ -82,5 +83,9 @@ export async function getMember(db: Db, actor: Actor, id: string): Promise<Membe
     throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${id}`);
   }
   assertMemberAccess(actor, row);
-  return toMember(row);
+  return row;
+}
+
+export async function getMember(db: Db, actor: Actor, id: string): Promise<Member> {
+  return toMember(await readableMemberRow(db, actor, id));
 }
