@@ -208,3 +208,25 @@ describe('expiry', () => {
     expect(row).toEqual({ points: 50 });
   });
 });
+
+describe('punch cards', () => {
+  it('sells a card from stored value, redeems a visit in an order, refunds it, refuses when used up', async () => {
+    const m = await newMember('punch');
+    await recharge(m.id, 100_000, clerks[0]!);
+    const cardOp = ulid();
+    const sale = await api(`/api/members/${m.id}/punch-cards`, { token: clerks[0], body: { opId: cardOp, storeId: 'store-1', productId: 'p-001', uses: 2, priceFen: 16_000, paidWith: 'stored_value' } });
+    expect(sale.status).toBe(200);
+    expect(sale.json.balances.principalFen).toBe(100_000 - 16_000);
+    const visit = (id = ulid()) => ({ id, storeId: 'store-1', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-001', quantity: 1 }], tenders: [{ kind: 'punch_card', cardId: cardOp, uses: 1, amountFen: 8800 }] });
+    const first = visit();
+    expect((await api('/api/orders', { token: clerks[0], body: first })).status).toBe(200);
+    expect((await api('/api/orders', { token: clerks[0], body: visit() })).status).toBe(200);
+    const third = await api('/api/orders', { token: clerks[0], body: visit() });
+    expect([third.status, third.json.error.code]).toEqual([409, 'PUNCH_EXHAUSTED']);
+    const back = await api(`/api/members/${m.id}/refund`, { token: manager1, body: { opId: ulid(), storeId: 'store-1', refundOf: first.id, amountFen: 8800 } });
+    expect(back.status).toBe(200);
+    const acct = await api(`/api/members/${m.id}/account`, { token: hq });
+    expect(acct.json.punchCards).toMatchObject([{ id: cardOp, usesTotal: 2, usesLeft: 1 }]);
+    expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, projectionMatches: true });
+  });
+});
