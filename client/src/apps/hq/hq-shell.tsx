@@ -1,19 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../shared/schemas/me';
-import { useSignOut } from '../../lib/app-context';
 import { linkClick, useSubPath } from '../../lib/router';
 import { Brand } from '../../lib/ui/brand-mark';
 import { SoonBadge } from '../../lib/ui/coming-soon';
-import { LogOutIcon } from '../../lib/ui/icons';
 import { LanguageSwitch } from '../../lib/ui/language-switch';
 import { OnlineStatus } from '../../lib/ui/online-status';
+import { SignOutButton, UserChip } from '../../lib/ui/user-chip';
 import { NAV, screenFor } from './nav';
 import { StoresScreen } from './stores-screen';
 
 /** Sidebar + top bar around the current section. */
 export function HqShell({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const signOut = useSignOut();
   const screen = screenFor(useSubPath());
   const user = me.user;
   return (
@@ -58,19 +56,8 @@ export function HqShell({ me }: { me: Me }) {
           <div className="topbar-right">
             <OnlineStatus />
             <LanguageSwitch />
-            <span className="topbar-user" data-testid="user-name">
-              <span className="avatar" aria-hidden="true">
-                {user.name.slice(0, 1)}
-              </span>
-              <span className="topbar-user-text">
-                <span className="topbar-user-name">{user.name}</span>
-                {user.kind === 'staff' ? <span className="topbar-user-role">{t(`roles.${user.role}`)}</span> : null}
-              </span>
-            </span>
-            <button type="button" className="btn btn-ghost btn-md" onClick={() => void signOut()} data-testid="sign-out">
-              <LogOutIcon size={20} />
-              <span>{t('common.signOut')}</span>
-            </button>
+            <UserChip user={user} />
+            <SignOutButton />
           </div>
         </header>
         <main className="hq-main">{screen === 'stores' ? <StoresScreen /> : null}</main>
