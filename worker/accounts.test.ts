@@ -80,6 +80,28 @@ describe('concurrent settlement', () => {
   });
 });
 
+describe('sale projection', () => {
+  it('records the visit and lifetime spend once, and upgrades the tier at once', async () => {
+    const m = await newMember('tier');
+    await env.DB.prepare('UPDATE members SET lifetime_spend_fen = ? WHERE id = ?').bind(200_000 - PRICE, m.id).run();
+    await recharge(m.id, 100_000, clerks[0]!);
+    const tooBig = { ...order(m.id, 'store-2'), lines: [{ productId: 'p-401', quantity: 20 }], tenders: [{ kind: 'stored_value', amountFen: 20 * PRICE }] };
+    expect((await api('/api/orders', { token: clerks[1], body: tooBig })).json.error.code).toBe('INSUFFICIENT_FUNDS');
+    const o = order(m.id, 'store-2');
+    for (let i = 0; i < 2; i++) expect((await api('/api/orders', { token: clerks[1], body: o })).json).toMatchObject({ status: 'completed', replayed: i === 1 });
+    const row = await env.DB.prepare('SELECT tier_code t, lifetime_spend_fen s, last_visit_store_id v, last_visit_at a, principal_fen p FROM members WHERE id = ?').bind(m.id).first();
+    expect(row).toEqual({ t: 'silver', s: 200_000, v: 'store-2', a: o.createdAt, p: 100_000 - PRICE });
+    // The next sale is priced at the new tier (silver: 2% off).
+    const next = await api('/api/orders', { token: clerks[1], body: order(m.id, 'store-2') });
+    expect(next.status).toBe(400);
+    expect(next.json.error.details).toMatchObject({ totalFen: Math.round(PRICE * 0.98) });
+    // Repeats answer as the first time, though the new tier prices them differently now.
+    expect((await api('/api/orders', { token: clerks[1], body: o })).json).toMatchObject({ status: 'completed', replayed: true, totalFen: PRICE, lines: [{ productId: 'p-401', categoryId: expect.any(String) }] });
+    const refusedAgain = await api('/api/orders', { token: clerks[1], body: tooBig });
+    expect([refusedAgain.status, refusedAgain.json.error.code]).toEqual([409, 'INSUFFICIENT_FUNDS']);
+  });
+});
+
 describe('projection repair', () => {
   it('a projection that fails midway is caught up by the alarm, exactly', async () => {
     const m = await newMember('proj');

@@ -1,7 +1,8 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../shared/domain/authz';
 import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/statements';
 import { members, sessions, staff } from '../db/schema';
 import { newToken, sha256Hex } from './tokens';
 
@@ -24,14 +25,18 @@ export async function createSession(
 }
 
 /** The actor behind a bearer token (one query); a disabled account or closed card ends its sessions at once. */
-export async function resolveSession(db: Db, token: string, now: number): Promise<Actor> {
-  const row = await db
+const sessionByHash = preparedQuery((db) =>
+  db
     .select({ session: sessions, staff, member: { id: members.id, name: members.name, status: members.status } })
     .from(sessions)
     .leftJoin(staff, and(eq(sessions.subjectKind, 'staff'), eq(staff.id, sessions.subjectId)))
     .leftJoin(members, and(eq(sessions.subjectKind, 'member'), eq(members.id, sessions.subjectId)))
-    .where(eq(sessions.tokenHash, await sha256Hex(token)))
-    .get();
+    .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+    .prepare(),
+);
+
+export async function resolveSession(db: Db, token: string, now: number): Promise<Actor> {
+  const row = await sessionByHash(db).get({ hash: await sha256Hex(token) });
   if (!row || row.session.revokedAt !== null) throw new DomainError('UNAUTHENTICATED', 'Not signed in: the token is unknown or signed out');
   if (row.session.expiresAt <= now) throw new DomainError('SESSION_EXPIRED', 'Session expired: sign in again');
   if (row.session.subjectKind === 'staff') {

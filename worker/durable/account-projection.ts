@@ -1,9 +1,9 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import { businessDay } from '../../shared/domain/business-day';
 import type { Balances, LedgerEntry } from '../../shared/schemas/account';
 import type { PricedLine } from '../../shared/schemas/order';
 import type { Db } from '../db/client';
+import { insertRow, statement } from '../db/statements';
 import type { AuditRow } from '../services/audit';
 import { accountOps, auditLog, ledgerEntries, members, orderLines, orders, payments, storeDailySales, tiers } from '../db/schema';
 
@@ -38,53 +38,73 @@ export type ProjectionDoc = {
   audit: AuditRow | null;
 };
 
+const setBalances = statement<{ memberId: string; principalFen: number; bonusFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number }>((db, p) =>
+  db.update(members)
+    .set({ principalFen: p('principalFen'), bonusFen: p('bonusFen'), points: p('points'), lockedPoints: p('lockedPoints'), status: p('status'), cardNo: p('cardNo'), ledgerSeq: p('seq'), updatedAt: p('now') })
+    .where(and(eq(members.id, p('memberId')), lt(members.ledgerSeq, p('seq')))));
+
+const addDailySales = statement<{ storeId: string; day: string; totalFen: number; costFen: number }>((db, p) =>
+  db.insert(storeDailySales).values({ storeId: p('storeId'), day: p('day'), orders: 1, salesFen: p('totalFen'), costFen: p('costFen') })
+    .onConflictDoUpdate({ target: [storeDailySales.storeId, storeDailySales.day], set: { orders: sql`${storeDailySales.orders} + 1`, salesFen: sql`${storeDailySales.salesFen} + ${p('totalFen')}`, costFen: sql`${storeDailySales.costFen} + ${p('costFen')}` } }));
+
+// A sale moves the balances and records the visit in one UPDATE. Upgrades happen at once;
+// downgrades wait for the scheduled review.
+const setBalancesAfterSale = statement<{ memberId: string; principalFen: number; bonusFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number; storeId: string; totalFen: number; createdAt: number }>((db, p) =>
+  db.update(members).set({
+    principalFen: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('principalFen')} ELSE ${members.principalFen} END`,
+    bonusFen: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('bonusFen')} ELSE ${members.bonusFen} END`,
+    points: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('points')} ELSE ${members.points} END`,
+    lockedPoints: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('lockedPoints')} ELSE ${members.lockedPoints} END`,
+    status: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('status')} ELSE ${members.status} END`,
+    cardNo: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('cardNo')} ELSE ${members.cardNo} END`,
+    ledgerSeq: sql`max(${members.ledgerSeq}, ${p('seq')})`,
+    updatedAt: p('now'),
+    lifetimeSpendFen: sql`${members.lifetimeSpendFen} + ${p('totalFen')}`,
+    lastVisitAt: sql`max(coalesce(${members.lastVisitAt}, 0), ${p('createdAt')})`,
+    lastVisitStoreId: p('storeId'),
+    tierCode: sql`coalesce((SELECT t.code FROM ${tiers} t WHERE t.upgrade_spend_fen <= ${members.lifetimeSpendFen} + ${p('totalFen')} AND t.rank > (SELECT rank FROM ${tiers} WHERE code = ${members.tierCode}) ORDER BY t.rank DESC LIMIT 1), ${members.tierCode})`,
+  }).where(eq(members.id, p('memberId'))));
+
+const setOrderStatus = statement<{ id: string; status: string }>((db, p) => db.update(orders).set({ status: p('status') }).where(eq(orders.id, p('id'))));
+
 /**
  * One D1 batch per operation. It opens with a plain INSERT of the op: if the op was already
  * projected, that insert fails and the whole batch rolls back, so a repeat changes nothing.
  * Balances only move forward (`ledger_seq < seq`), so a late write never moves them back.
  */
-export function projectionBatch(db: Db, d: ProjectionDoc, now: number) {
+export function projectionBatch(db: Db, d: ProjectionDoc, now: number): D1PreparedStatement[] {
   const o = d.op;
-  const stmts: BatchItem<'sqlite'>[] = [
-    db.insert(accountOps).values({ opId: o.opId, memberId: d.memberId, kind: o.kind, status: o.status, code: o.code, message: o.message, storeId: o.storeId, staffId: o.staffId, at: o.at, detail: JSON.stringify(o.detail) }),
-    ...d.entries.map((e) => db.insert(ledgerEntries).values({ memberId: d.memberId, ...e }).onConflictDoNothing()),
-    db
-      .update(members)
-      .set({ principalFen: d.balances.principalFen, bonusFen: d.balances.bonusFen, points: d.balances.points, lockedPoints: d.balances.lockedPoints, status: d.status as 'active', cardNo: d.cardNo, ledgerSeq: d.seq, updatedAt: now })
-      .where(and(eq(members.id, d.memberId), lt(members.ledgerSeq, d.seq))),
+  const stmts = [
+    insertRow(db, accountOps, { opId: o.opId, memberId: d.memberId, kind: o.kind, status: o.status, code: o.code, message: o.message, storeId: o.storeId, staffId: o.staffId, at: o.at, detail: JSON.stringify(o.detail) }),
+    ...d.entries.map((e) => insertRow(db, ledgerEntries, { memberId: d.memberId, ...e }, { ignore: true })),
   ];
-  if (d.audit) stmts.push(db.insert(auditLog).values(d.audit).onConflictDoNothing());
+  const balances = { memberId: d.memberId, ...d.balances, status: d.status, cardNo: d.cardNo, seq: d.seq, now };
+  const sale = d.order && o.status === 'applied' ? d.order : null;
+  stmts.push(sale ? setBalancesAfterSale(db, { ...balances, storeId: sale.storeId, totalFen: sale.totalFen, createdAt: sale.createdAt }) : setBalances(db, balances));
+  if (d.audit) stmts.push(insertRow(db, auditLog, d.audit, { ignore: true }));
   if (d.order) stmts.push(...orderInserts(db, d.order, o.status === 'applied' ? null : (o.message ?? o.code)));
-  if (d.order && o.status === 'applied') {
-    const day = businessDay(d.order.createdAt);
-    stmts.push(
-      db.insert(storeDailySales).values({ storeId: d.order.storeId, day, orders: 1, salesFen: d.order.totalFen, costFen: d.order.costFen })
-        .onConflictDoUpdate({ target: [storeDailySales.storeId, storeDailySales.day], set: { orders: sql`${storeDailySales.orders} + 1`, salesFen: sql`${storeDailySales.salesFen} + ${d.order.totalFen}`, costFen: sql`${storeDailySales.costFen} + ${d.order.costFen}` } }),
-      db.update(members).set({
-        lifetimeSpendFen: sql`${members.lifetimeSpendFen} + ${d.order.totalFen}`,
-        lastVisitAt: sql`max(coalesce(${members.lastVisitAt}, 0), ${d.order.createdAt})`,
-        lastVisitStoreId: d.order.storeId,
-        // Upgrades happen at once; downgrades wait for the scheduled review.
-        tierCode: sql`coalesce((SELECT t.code FROM ${tiers} t WHERE t.upgrade_spend_fen <= ${members.lifetimeSpendFen} + ${d.order.totalFen} AND t.rank > (SELECT rank FROM ${tiers} WHERE code = ${members.tierCode}) ORDER BY t.rank DESC LIMIT 1), ${members.tierCode})`,
-      }).where(eq(members.id, d.memberId)),
-    );
-  }
+  if (sale) stmts.push(dailySales(db, sale));
   if (d.refundOf && o.status === 'applied') {
     const full = d.op.detail.cumulativeFen === d.op.detail.baseFen;
-    stmts.push(db.update(orders).set({ status: full ? 'refunded' : 'partially_refunded' }).where(eq(orders.id, d.refundOf)));
+    stmts.push(setOrderStatus(db, { id: d.refundOf, status: full ? 'refunded' : 'partially_refunded' }));
   }
-  return stmts as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
+  return stmts;
 }
 
-export function orderInserts(db: Db, w: OrderWrite, rejectReason: string | null): BatchItem<'sqlite'>[] {
+/** The sale's row in the store's daily rollup for HQ. */
+export function dailySales(db: Db, w: OrderWrite): D1PreparedStatement {
+  return addDailySales(db, { storeId: w.storeId, day: businessDay(w.createdAt), totalFen: w.totalFen, costFen: w.costFen });
+}
+
+export function orderInserts(db: Db, w: OrderWrite, rejectReason: string | null): D1PreparedStatement[] {
   return [
-    db.insert(orders).values({
+    insertRow(db, orders, {
       id: w.id, storeId: w.storeId, staffId: w.staffId, memberId: w.memberId, kind: 'sale', status: rejectReason ? 'rejected' : 'completed', rejectReason,
       subtotalFen: w.subtotalFen, discountFen: w.discountFen, totalFen: w.totalFen, costFen: w.costFen, pointsEarned: rejectReason ? 0 : w.pointsEarned,
       note: w.note, createdAt: w.createdAt, receivedAt: Date.now(),
     }),
-    ...w.lines.map((l) => db.insert(orderLines).values({ orderId: w.id, lineNo: l.lineNo, productId: l.productId, name: l.name, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen })),
-    ...w.payments.map((p, i) => db.insert(payments).values({ id: `${w.id}-${i + 1}`, orderId: w.id, tender: p.tender as 'cash', amountFen: p.amountFen, reference: p.reference, createdAt: w.createdAt })),
+    ...w.lines.map((l) => insertRow(db, orderLines, { orderId: w.id, lineNo: l.lineNo, productId: l.productId, name: l.name, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen })),
+    ...w.payments.map((p, i) => insertRow(db, payments, { id: `${w.id}-${i + 1}`, orderId: w.id, tender: p.tender as 'cash', amountFen: p.amountFen, reference: p.reference, createdAt: w.createdAt })),
   ];
 }
 

@@ -45,24 +45,34 @@ export function loadState(sql: SqlStorage): { memberId: string; state: AccountSt
   return { memberId: String(a.member_id), state };
 }
 
+export function loadOutbox<D>(sql: SqlStorage): { id: number; doc: D }[] {
+  return sql.exec<Row>('SELECT id, doc FROM outbox ORDER BY id').toArray().map((r) => ({ id: Number(r.id), doc: json<D>(r.doc!) }));
+}
+
 export function loadOp(sql: SqlStorage, opId: string): OpRecord | undefined {
   const r = sql.exec<Row>('SELECT doc FROM ops WHERE op_id = ?', opId).toArray()[0];
   return r ? json<OpRecord>(r.doc!) : undefined;
 }
 
-const changed = <T extends { id: string }>(before: readonly T[], after: readonly T[]) => {
-  const old = new Map(before.map((x) => [x.id, JSON.stringify(x)]));
-  return after.filter((x) => old.get(x.id) !== JSON.stringify(x));
+// The engine copies on write, so whatever the op edited or added is a new object.
+const changed = <T extends object>(before: readonly T[], after: readonly T[]) => {
+  const old = new Set<T>(before);
+  return after.filter((x) => !old.has(x));
 };
 
 /** Writes what an applied op changed. Runs inside the object's transactionSync. */
 export function persist(sql: SqlStorage, memberId: string, before: AccountState, after: AccountState, records: OpRecord[], entries: LedgerEntry[], at: number): void {
-  sql.exec(
-    `INSERT INTO account (id, member_id, card_no, status, principal_fen, bonus_fen, seq, head_hash) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET card_no = excluded.card_no, status = excluded.status, principal_fen = excluded.principal_fen,
-       bonus_fen = excluded.bonus_fen, seq = excluded.seq, head_hash = excluded.head_hash`,
-    memberId, after.cardNo, after.status, after.principalFen, after.bonusFen, after.seq, after.headHash,
-  );
+  if (before.seq === 0) {
+    sql.exec(
+      `INSERT INTO account (id, member_id, card_no, status, principal_fen, bonus_fen, seq, head_hash) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET card_no = excluded.card_no, status = excluded.status, principal_fen = excluded.principal_fen,
+         bonus_fen = excluded.bonus_fen, seq = excluded.seq, head_hash = excluded.head_hash`,
+      memberId, after.cardNo, after.status, after.principalFen, after.bonusFen, after.seq, after.headHash,
+    );
+  } else {
+    sql.exec('UPDATE account SET card_no = ?, status = ?, principal_fen = ?, bonus_fen = ?, seq = ?, head_hash = ? WHERE id = 1',
+      after.cardNo, after.status, after.principalFen, after.bonusFen, after.seq, after.headHash);
+  }
   if (before.cardNo !== after.cardNo || before.seq === 0) sql.exec('INSERT INTO card_history (card_no, since) VALUES (?, ?)', after.cardNo, at);
   for (const l of changed<PointsLot>(before.lots, after.lots)) {
     sql.exec('INSERT OR REPLACE INTO lots (id, earned_at, available_at, expires_at, remaining) VALUES (?, ?, ?, ?, ?)', l.id, l.earnedAt, l.availableAt, l.expiresAt, l.remaining);

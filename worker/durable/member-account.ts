@@ -1,11 +1,11 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { BatchItem } from 'drizzle-orm/batch';
 import { applyOp, type EngineRules } from '../../shared/domain/account/engine';
 import { verifyChain } from '../../shared/domain/account/ledger-hash';
 import { balancesOf, emptyAccount, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
 import { openDb } from '../db/client';
-import { cardHistory, loadOp, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
+import { runBatch } from '../db/statements';
+import { cardHistory, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
 import type { AuditRow } from '../services/audit';
 import { isAlreadyProjected, projectionBatch, type OrderWrite, type ProjectionDoc } from './account-projection';
 
@@ -21,6 +21,9 @@ export class MemberAccount extends DurableObject<Env> {
   private memberId: string | null = null;
   private state: AccountState | null = null;
   private flushing: Promise<boolean> | null = null;
+  // Mirror of the outbox table (loaded at start, appended after each commit) so draining reads no SQL.
+  private pending: { id: number; doc: ProjectionDoc }[] = [];
+  private retrying = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -28,6 +31,8 @@ export class MemberAccount extends DurableObject<Env> {
       migrate(ctx.storage.sql);
       const loaded = loadState(ctx.storage.sql);
       if (loaded) ({ memberId: this.memberId, state: this.state } = loaded);
+      this.pending = loadOutbox(ctx.storage.sql);
+      this.retrying = this.pending.length > 0;
     });
   }
 
@@ -55,9 +60,10 @@ export class MemberAccount extends DurableObject<Env> {
         audit: extras.audit ? { ...extras.audit, detail: JSON.stringify({ ...JSON.parse(extras.audit.detail ?? '{}'), status: r.record.status, code: r.record.code }) } : null,
         refundOf: op.kind === 'refund' ? op.refundOf : null,
       };
-      sql.exec('INSERT INTO outbox (op_id, doc) VALUES (?, ?)', op.opId, JSON.stringify(doc));
-      return r;
+      const id = sql.exec<{ id: number }>('INSERT INTO outbox (op_id, doc) VALUES (?, ?) RETURNING id', op.opId, JSON.stringify(doc)).one().id;
+      return { ...r, outbox: { id, doc } };
     });
+    if ('outbox' in result) this.pending.push(result.outbox);
     this.memberId = memberId;
     this.state = result.state;
     const out = this.outcome(result.record, result.replayed, op.at);
@@ -92,41 +98,46 @@ export class MemberAccount extends DurableObject<Env> {
     const sql = this.ctx.storage.sql;
     const db = openDb(this.env.DB);
     for (;;) {
-      const rows = sql.exec<{ id: number; doc: string }>('SELECT id, doc FROM outbox ORDER BY id LIMIT 25').toArray();
-      if (rows.length === 0) {
-        sql.exec(`DELETE FROM outbox_meta`);
+      // Only drain() removes from the head; apply() may append while a batch is in flight.
+      const batch = this.pending.slice(0, 25);
+      if (batch.length === 0) {
+        if (this.retrying) sql.exec('DELETE FROM outbox_meta');
+        this.retrying = false;
         return true;
       }
-      const docs = rows.map((r) => JSON.parse(r.doc) as ProjectionDoc);
       const now = Date.now();
       try {
         // Everything pending goes in one batch: under load, many settlements share one D1 round trip.
-        await db.batch(docs.flatMap((d) => projectionBatch(db, d, now)) as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+        await runBatch(db, batch.flatMap((p) => projectionBatch(db, p.doc, now)));
       } catch (e) {
         if (!isAlreadyProjected(e)) {
           await this.scheduleRetry(e);
           return false;
         }
         // Some op was projected before (a crash after D1 committed): go one by one so each repeat is skipped.
-        for (const d of docs) {
+        for (const p of batch) {
           try {
-            await db.batch(projectionBatch(db, d, now));
+            await runBatch(db, projectionBatch(db, p.doc, now));
           } catch (e2) {
             if (!isAlreadyProjected(e2)) {
               await this.scheduleRetry(e2);
               return false;
             }
           }
-          sql.exec('DELETE FROM outbox WHERE op_id = ?', d.op.opId);
+          sql.exec('DELETE FROM outbox WHERE id = ?', p.id);
+          this.pending.shift();
         }
+        continue;
       }
-      sql.exec('DELETE FROM outbox WHERE id <= ?', rows[rows.length - 1]!.id);
+      sql.exec('DELETE FROM outbox WHERE id <= ?', batch[batch.length - 1]!.id);
+      this.pending.splice(0, batch.length);
     }
   }
 
   private async scheduleRetry(e: unknown): Promise<void> {
     const sql = this.ctx.storage.sql;
     const attempts = Number(sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox_meta').one().n);
+    this.retrying = true;
     sql.exec('INSERT INTO outbox_meta (at) VALUES (?)', Date.now());
     const delay = RETRY_MS[Math.min(attempts, RETRY_MS.length - 1)]!;
     console.error(`member ${this.memberId}: projection to D1 failed (attempt ${attempts + 1}), retrying in ${delay} ms`, e);

@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { assertStaff, type Actor } from '../../shared/domain/authz';
 import { pointsExpiry } from '../../shared/domain/account/points-lots';
 import { DomainError } from '../../shared/errors';
 import type { AccountOp, OpOutcome } from '../../shared/schemas/account';
 import type { ChainRules } from '../../shared/schemas/rules';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/statements';
 import { members } from '../db/schema';
 import type { OrderWrite } from '../durable/account-projection';
 import type { AuditRow } from './audit';
@@ -18,8 +19,10 @@ export function accountStub(env: Env, memberId: string): DurableObjectStub<Membe
   return ns.get(ns.idFromName(memberId));
 }
 
+const memberById = preparedQuery((db) => db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare());
+
 export async function findMember(db: Db, memberId: string): Promise<MemberRow> {
-  const m = await db.select().from(members).where(eq(members.id, memberId)).get();
+  const m = await memberById(db).get({ id: memberId });
   if (!m) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId}`);
   return m;
 }

@@ -1,18 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/domain/authz';
 import { assertStaff, assertStoreAccess } from '../../shared/domain/authz';
-import { businessDay } from '../../shared/domain/business-day';
 import { pointsEarned, priceLines, type CatalogItem } from '../../shared/domain/pricing';
-import { DomainError } from '../../shared/errors';
+import { DomainError, isDomainError } from '../../shared/errors';
 import { MONEY_TENDERS, type OrderInput, type OrderResult } from '../../shared/schemas/order';
 import type { Db } from '../db/client';
-import { auditLog, products, storeDailySales, storePrices } from '../db/schema';
+import { auditLog, products, storePrices } from '../db/schema';
 import { listTiers } from './tiers';
 import { TtlCache } from './ttl-cache';
-import { orderInserts, type OrderWrite } from '../durable/account-projection';
+import { dailySales, orderInserts, type OrderWrite } from '../durable/account-projection';
+import { insertRow, runBatch } from '../db/statements';
 import { auditRow } from './audit';
 import { earnedPointsTiming, findMember, opContext, raiseIfRejected, runOp } from './accounts';
+import { priorOrder } from './order-replay';
 import { loadRules } from './rules';
 import { storeExists } from './stores';
 
@@ -52,19 +52,16 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
     listTiers(db),
   ]);
   const tier = member ? (allTiers.find((t) => t.code === member.tierCode) ?? null) : null;
-  const priced = priceLines(input.lines, catalog, tier ? { name: tier.name, discountBp: tier.discountBp } : null);
-  if ('missing' in priced) throw new DomainError('VALIDATION_FAILED', `lines: unknown or archived product ${priced.missing}`);
-
-  const paid = input.tenders.reduce((n, t) => n + t.amountFen, 0);
-  if (paid !== priced.totalFen) {
-    throw new DomainError('VALIDATION_FAILED', `tenders: they add up to ${paid} fen but the order total is ${priced.totalFen} fen`, { details: { totalFen: priced.totalFen, tenderedFen: paid } });
-  }
-  const memberTenders = input.tenders.filter((t) => !MONEY_TENDERS.includes(t.kind) || t.kind === 'stored_value');
-  if (!member && memberTenders.length) throw new DomainError('VALIDATION_FAILED', 'tenders: stored value, points, punch cards and coupons need a member');
-  for (const t of input.tenders) {
-    if (t.kind === 'points' && t.amountFen !== Math.floor((t.points * rules.pointValueFenPer100) / 100)) {
-      throw new DomainError('VALIDATION_FAILED', `tenders: ${t.points} points are worth ${Math.floor((t.points * rules.pointValueFenPer100) / 100)} fen, not ${t.amountFen}`);
+  let priced: Priced;
+  try {
+    priced = checkOrder(input, catalog, tier, member !== null, rules.pointValueFenPer100);
+  } catch (e) {
+    // A repeat of an order settled before prices, tier or rules changed is still a repeat.
+    if (isDomainError(e) && e.code === 'VALIDATION_FAILED') {
+      const prior = await priorOrder(db, input.id, input.storeId);
+      if (prior) return prior;
     }
+    throw e;
   }
   const moneyFen = input.tenders.filter((t) => MONEY_TENDERS.includes(t.kind)).reduce((n, t) => n + t.amountFen, 0);
   const earned = member && tier ? pointsEarned(moneyFen, rules.pointsPerYuan, tier.pointsMultiplierBp) : 0;
@@ -79,8 +76,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
 
   if (!member) {
     try {
-      const stmts: BatchItem<'sqlite'>[] = [...orderInserts(db, write, null), dailySales(db, write), db.insert(auditLog).values(audit).onConflictDoNothing()];
-      await db.batch(stmts as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+      await runBatch(db, [...orderInserts(db, write, null), dailySales(db, write), insertRow(db, auditLog, audit, { ignore: true })]);
     } catch (e) {
       if (!/UNIQUE constraint failed: orders\.id/.test(String((e as Error).message))) throw e;
       return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: 0, balances: null, replayed: true };
@@ -105,7 +101,21 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
   return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: earned, balances: { principalFen: b.principalFen, bonusFen: b.bonusFen, points: b.points }, replayed: out.replayed };
 }
 
-function dailySales(db: Db, w: OrderWrite) {
-  return db.insert(storeDailySales).values({ storeId: w.storeId, day: businessDay(w.createdAt), orders: 1, salesFen: w.totalFen, costFen: w.costFen })
-    .onConflictDoUpdate({ target: [storeDailySales.storeId, storeDailySales.day], set: { orders: sql`${storeDailySales.orders} + 1`, salesFen: sql`${storeDailySales.salesFen} + ${w.totalFen}`, costFen: sql`${storeDailySales.costFen} + ${w.costFen}` } });
+type Priced = Extract<ReturnType<typeof priceLines>, { totalFen: number }>;
+
+/** Prices the lines for this store and tier and checks the tenders against that total. */
+function checkOrder(input: OrderInput, catalog: Map<string, CatalogItem>, tier: { name: string; discountBp: number } | null, hasMember: boolean, pointValueFenPer100: number): Priced {
+  const priced = priceLines(input.lines, catalog, tier ? { name: tier.name, discountBp: tier.discountBp } : null);
+  if ('missing' in priced) throw new DomainError('VALIDATION_FAILED', `lines: unknown or archived product ${priced.missing}`);
+  const paid = input.tenders.reduce((n, t) => n + t.amountFen, 0);
+  if (paid !== priced.totalFen) {
+    throw new DomainError('VALIDATION_FAILED', `tenders: they add up to ${paid} fen but the order total is ${priced.totalFen} fen`, { details: { totalFen: priced.totalFen, tenderedFen: paid } });
+  }
+  const memberTenders = input.tenders.filter((t) => !MONEY_TENDERS.includes(t.kind) || t.kind === 'stored_value');
+  if (!hasMember && memberTenders.length) throw new DomainError('VALIDATION_FAILED', 'tenders: stored value, points, punch cards and coupons need a member');
+  for (const t of input.tenders) {
+    const worth = t.kind === 'points' ? Math.floor((t.points * pointValueFenPer100) / 100) : 0;
+    if (t.kind === 'points' && t.amountFen !== worth) throw new DomainError('VALIDATION_FAILED', `tenders: ${t.points} points are worth ${worth} fen, not ${t.amountFen}`);
+  }
+  return priced;
 }

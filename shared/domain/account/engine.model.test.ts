@@ -141,6 +141,8 @@ describe('member account engine vs reference model', () => {
           records.set(opId, r.record);
           for (const u of r.updated) records.set(u.opId, u);
           s = r.state;
+          // A later op must never edit this state's objects in place (the engine copies on write).
+          for (const x of [...s.lots, ...s.punchCards, ...s.coupons]) Object.freeze(x);
           ledger.push(...r.record.entries);
           expect({ p: s.principalFen, b: s.bonusFen, pts: totalPoints(s) }).toEqual({ p: m.p, b: m.b, pts: m.pts });
           expect(s.principalFen).toBeGreaterThanOrEqual(0);

@@ -4,7 +4,7 @@ import { dueToExpire, takePoints } from './points-lots';
 import { refund } from './refund';
 import { noEffects, sellPunchCard, settle, type Step } from './spend';
 import type { ConsumptionOrder } from './split';
-import { appendEntry, cloneState, type AccountState, type OpRecord } from './state';
+import { appendEntry, cloneState, edit, type AccountState, type OpRecord } from './state';
 
 export type EngineRules = { consumptionOrder: ConsumptionOrder };
 export type Applied = { state: AccountState; record: OpRecord; updated: OpRecord[]; replayed: boolean };
@@ -68,15 +68,15 @@ function run(s: AccountState, op: AccountOp, rules: EngineRules, lookup: (opId: 
       } else {
         const takes = takePoints(s.lots, -op.delta, op.at);
         if (!takes) throw new DomainError('INSUFFICIENT_POINTS', `Cannot take ${-op.delta} points: not that many spendable`);
-        for (const t of takes) s.lots.find((l) => l.id === t.lotId)!.remaining -= t.points;
+        for (const t of takes) edit(s.lots, t.lotId)!.remaining -= t.points;
       }
       return { entries: [appendEntry(s, op, { ...zero, points: op.delta })], effects: null, detail: { reason: op.reason } };
     }
     case 'points_expire': {
       const due = dueToExpire(s.lots, op.at);
       const n = due.reduce((k, t) => k + t.points, 0);
-      for (const t of due) s.lots.find((l) => l.id === t.lotId)!.remaining = 0;
-      for (const c of s.coupons) if (c.status === 'issued' && c.expiresAt <= op.at) c.status = 'expired';
+      for (const t of due) edit(s.lots, t.lotId)!.remaining = 0;
+      for (const c of s.coupons) if (c.status === 'issued' && c.expiresAt <= op.at) edit(s.coupons, c.id)!.status = 'expired';
       return { entries: n > 0 ? [appendEntry(s, op, { ...zero, points: -n })] : [], effects: null, detail: { expired: n } };
     }
     case 'coupon_grant': {

@@ -2,7 +2,7 @@ import { DomainError } from '../../errors';
 import type { AccountOp } from '../../schemas/account';
 import { spendablePoints, takePoints } from './points-lots';
 import { largestRemainder } from './split';
-import { appendEntry, type AccountState, type OpRecord } from './state';
+import { appendEntry, edit, type AccountState, type OpRecord } from './state';
 import type { Step } from './spend';
 
 type Refund = Extract<AccountOp, { kind: 'refund' }>;
@@ -73,18 +73,18 @@ export function refund(s: AccountState, op: Refund, original: OpRecord | undefin
     let pointsBack = 0;
     for (const [lotId, n] of giveA) {
       const k = n - (giveB.get(lotId) ?? 0);
-      const lot = s.lots.find((l) => l.id === lotId);
+      const lot = edit(s.lots, lotId);
       if (lot && k > 0) { lot.remaining += k; pointsBack += k; }
     }
 
     // Points earned on the sale come back out: from that lot first, then other points, then money.
     let earnedBack = share(e.pointsEarned, after, e.base) - share(e.pointsEarned, before, e.base);
-    const earnedLot = s.lots.find((l) => l.id === op.refundOf);
+    const earnedLot = edit(s.lots, op.refundOf);
     const fromLot = Math.min(earnedLot?.remaining ?? 0, earnedBack);
     if (earnedLot) earnedLot.remaining -= fromLot;
     let rest = earnedBack - fromLot;
     const others = takePoints(s.lots, Math.min(rest, spendablePoints(s.lots, op.at)), op.at) ?? [];
-    for (const t of others) { s.lots.find((l) => l.id === t.lotId)!.remaining -= t.points; rest -= t.points; }
+    for (const t of others) { edit(s.lots, t.lotId)!.remaining -= t.points; rest -= t.points; }
     earnedBack -= rest;
     const deductFen = Math.ceil((rest * op.pointValueFenPer100) / 100);
     const fromBonus = Math.min(deductFen, bBack);
@@ -95,11 +95,11 @@ export function refund(s: AccountState, op: Refund, original: OpRecord | undefin
     let punch = 0;
     for (const u of e.punchUses) {
       const k = share(u.uses, after, e.base) - share(u.uses, before, e.base);
-      const card = s.punchCards.find((c) => c.id === u.cardId);
+      const card = edit(s.punchCards, u.cardId);
       if (card && k > 0) { card.usesLeft = Math.min(card.usesTotal, card.usesLeft + k); punch += k; }
     }
     if (original.kind === 'punch_sale' && e.punchCardId) {
-      const card = s.punchCards.find((c) => c.id === e.punchCardId)!;
+      const card = edit(s.punchCards, e.punchCardId)!;
       const k = share(card.usesTotal, after, e.base) - share(card.usesTotal, before, e.base);
       if (k > card.usesLeft) throw new DomainError('PUNCH_EXHAUSTED', `Only ${card.usesLeft} unused visits remain on “${card.name}” to refund`);
       card.usesLeft -= k;
@@ -107,7 +107,7 @@ export function refund(s: AccountState, op: Refund, original: OpRecord | undefin
     }
     if (after === e.base) {
       for (const id of e.couponIds) {
-        const c = s.coupons.find((x) => x.id === id);
+        const c = edit(s.coupons, id);
         if (c && c.usedByOp === op.refundOf) { c.status = c.expiresAt > op.at ? 'issued' : 'expired'; c.usedByOp = null; }
       }
     }

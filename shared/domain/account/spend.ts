@@ -2,7 +2,7 @@ import { DomainError } from '../../errors';
 import type { AccountOp } from '../../schemas/account';
 import { takePoints } from './points-lots';
 import { splitSpend, type ConsumptionOrder } from './split';
-import { appendEntry, type AccountState, type OpEffects } from './state';
+import { appendEntry, edit, type AccountState, type OpEffects } from './state';
 import type { LedgerEntry } from '../../schemas/account';
 
 type Settle = Extract<AccountOp, { kind: 'settle' }>;
@@ -41,11 +41,11 @@ export function settle(s: AccountState, op: Settle, order: ConsumptionOrder): St
 
   const takes = takePoints(s.lots, op.pointsUsed, op.at);
   if (!takes) throw new DomainError('INSUFFICIENT_POINTS', `Not enough points: needs ${op.pointsUsed}`, { details: { needed: op.pointsUsed } });
-  for (const t of takes) s.lots.find((l) => l.id === t.lotId)!.remaining -= t.points;
+  for (const t of takes) edit(s.lots, t.lotId)!.remaining -= t.points;
 
   let punch = 0;
   for (const u of op.punchUses) {
-    const card = s.punchCards.find((c) => c.id === u.cardId);
+    const card = edit(s.punchCards, u.cardId);
     if (!card) throw new DomainError('NOT_FOUND', `No punch card ${u.cardId} on this account`);
     if (card.expiresAt !== null && card.expiresAt <= op.at) throw new DomainError('PUNCH_EXPIRED', `Punch card “${card.name}” has expired`);
     if (card.storeIds && op.storeId && !card.storeIds.includes(op.storeId)) {
@@ -57,7 +57,7 @@ export function settle(s: AccountState, op: Settle, order: ConsumptionOrder): St
   }
 
   for (const id of op.couponIds) {
-    const c = s.coupons.find((x) => x.id === id);
+    const c = edit(s.coupons, id);
     if (!c) throw new DomainError('NOT_FOUND', `No coupon ${id} on this account`);
     if (c.status === 'used') throw new DomainError('COUPON_USED', `Coupon “${c.name}” was already used`);
     if (c.status === 'expired' || c.expiresAt <= op.at) throw new DomainError('COUPON_EXPIRED', `Coupon “${c.name}” has expired`);

@@ -83,9 +83,25 @@ export function appendEntry(
   return entry;
 }
 
-export const cloneState = (s: AccountState): AccountState => ({
-  ...s,
-  lots: s.lots.map((l) => ({ ...l })),
-  punchCards: s.punchCards.map((c) => ({ ...c, storeIds: c.storeIds ? [...c.storeIds] : null })),
-  coupons: s.coupons.map((c) => ({ ...c })),
-});
+// Copy-on-write: the next state shares every lot, card and coupon with the one before until the op
+// edits it, so an op costs what it touches, not the size of the account (and the Durable Object
+// writes only the objects that are new by identity).
+const owned = new WeakMap<object[], WeakSet<object>>();
+
+export const cloneState = (s: AccountState): AccountState => {
+  const next = { ...s, lots: [...s.lots], punchCards: [...s.punchCards], coupons: [...s.coupons] };
+  for (const list of [next.lots, next.punchCards, next.coupons]) owned.set(list, new WeakSet());
+  return next;
+};
+
+/** Item `id` of a state's list, ready to edit: copied first unless this state already owns it. */
+export function edit<T extends { id: string }>(list: T[], id: string): T | undefined {
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) return undefined;
+  const mine = owned.get(list);
+  if (mine?.has(list[i]!)) return list[i];
+  const copy = { ...list[i]! };
+  list[i] = copy;
+  mine?.add(copy);
+  return copy;
+}
