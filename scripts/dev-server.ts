@@ -8,7 +8,9 @@ import { join } from 'node:path';
 export type DevServer = { baseUrl: string; stop(): Promise<void>; child: ChildProcess };
 export type DevServerOptions = { port: number; persistTo?: string; seedArgs?: string[]; quiet?: boolean };
 
-const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+// wrangler dev records a trace of every request into SQLite on disk (its local observability):
+// dev tooling that costs more than a Durable Object call, so it is off unless asked for.
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? 'false' };
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -99,8 +101,10 @@ async function adminToken(baseUrl: string): Promise<string> {
 /** Runs the opening-balance import until nothing is pending (the seed stages balances; the ledger takes them in). */
 export async function importOpeningBalances(baseUrl: string, log = false): Promise<void> {
   const token = await adminToken(baseUrl);
+  // Short calls: under wrangler dev, the request after one that ran for several seconds can find its
+  // proxied connection reset ("Network connection lost"), which stops wrangler altogether.
   for (;;) {
-    const res = await fetch(`${baseUrl}/api/imports/opening-balances?limit=500`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${baseUrl}/api/imports/opening-balances?limit=100`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     if (!res.ok) throw new Error(`opening-balance import failed: ${res.status} ${await res.text()}`);
     const r = (await res.json()) as { imported: number; remaining: number };
     if (log && r.imported) console.log(`  … opening balances imported: ${r.imported} (${r.remaining} to go)`);

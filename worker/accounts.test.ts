@@ -1,4 +1,4 @@
-import { env, runDurableObjectAlarm } from 'cloudflare:test';
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountStub } from './services/accounts';
@@ -129,6 +129,21 @@ describe('projection repair', () => {
     expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, entries: 3, projectionMatches: true });
     const ops = await env.DB.prepare('SELECT count(*) n FROM account_ops WHERE member_id = ?').bind(m.id).first();
     expect(ops).toEqual({ n: 3 });
+  });
+
+  it('a restarted object carries on from its stored state, and nothing is projected twice', async () => {
+    const m = await newMember('restart');
+    await recharge(m.id, 50_000, clerks[0]!);
+    expect((await api('/api/orders', { token: clerks[0], body: order(m.id, 'store-1') })).status).toBe(200);
+    const stub = accountStub(env, m.id);
+    expect(await runInDurableObject(stub, (_o, state) => state.storage.sql.exec('SELECT count(*) n FROM outbox').one().n)).toBe(0);
+    await evictDurableObject(stub);
+    expect(await stub.pendingProjection()).toBe(0);
+    expect((await api('/api/orders', { token: clerks[1], body: order(m.id, 'store-2') })).status).toBe(200);
+    expect(await stub.pendingProjection()).toBe(0);
+    expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, entries: 3, projectionMatches: true });
+    const d1 = await env.DB.prepare('SELECT (SELECT count(*) FROM account_ops WHERE member_id = ?1) ops, (SELECT count(*) FROM orders WHERE member_id = ?1) orders, principal_fen p FROM members WHERE id = ?1').bind(m.id).first();
+    expect(d1).toEqual({ ops: 3, orders: 2, p: 50_000 - 2 * PRICE });
   });
 });
 

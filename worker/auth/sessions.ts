@@ -4,6 +4,7 @@ import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/client';
 import { preparedQuery } from '../db/statements';
 import { members, sessions, staff } from '../db/schema';
+import { TtlCache } from '../services/ttl-cache';
 import { newToken, sha256Hex } from './tokens';
 
 export async function createSession(
@@ -35,9 +36,21 @@ const sessionByHash = preparedQuery((db) =>
     .prepare(),
 );
 
+type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionByHash>['get']>>>;
+
+// A counter sends a request every few seconds on the same token: the row is kept for a few seconds
+// per isolate (docs/decisions/003: a sign-out or a disabled account takes effect within that time).
+export const SESSION_CACHE_MS = 5_000;
+const cache = new TtlCache<SessionRow>(SESSION_CACHE_MS);
+
 export async function resolveSession(db: Db, token: string, now: number): Promise<Actor> {
-  const row = await sessionByHash(db).get({ hash: await sha256Hex(token) });
-  if (!row || row.session.revokedAt !== null) throw new DomainError('UNAUTHENTICATED', 'Not signed in: the token is unknown or signed out');
+  const row = await cache.get(token, async () => {
+    const r = await sessionByHash(db).get({ hash: await sha256Hex(token) });
+    // An unknown token is not kept: it cannot become valid, but random ones would fill the cache.
+    if (!r) throw new DomainError('UNAUTHENTICATED', 'Not signed in: the token is unknown or signed out');
+    return r;
+  });
+  if (row.session.revokedAt !== null) throw new DomainError('UNAUTHENTICATED', 'Not signed in: the token is unknown or signed out');
   if (row.session.expiresAt <= now) throw new DomainError('SESSION_EXPIRED', 'Session expired: sign in again');
   if (row.session.subjectKind === 'staff') {
     const s = row.staff;
@@ -54,6 +67,8 @@ export async function revokeSession(db: Db, token: string, now: number): Promise
     .update(sessions)
     .set({ revokedAt: now })
     .where(and(eq(sessions.tokenHash, await sha256Hex(token)), isNull(sessions.revokedAt)));
+  // After the write: a request resolving meanwhile must not put the live row back.
+  cache.delete(token);
 }
 
 export function purgeSessions(db: Db, now: number) {

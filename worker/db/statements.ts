@@ -45,6 +45,6 @@ export function preparedQuery<Q>(build: (db: Db) => Q): (db: Db) => Q {
 }
 
 /** Runs statements as one D1 batch (one implicit transaction: all or nothing). */
-export async function runBatch(db: Db, stmts: D1PreparedStatement[]): Promise<void> {
-  await db.$client.batch(stmts);
+export function runBatch(db: Db, stmts: D1PreparedStatement[]): Promise<D1Result[]> {
+  return db.$client.batch(stmts);
 }

@@ -41,7 +41,8 @@ export type ProjectionDoc = {
 const setBalances = statement<{ memberId: string; principalFen: number; bonusFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number }>((db, p) =>
   db.update(members)
     .set({ principalFen: p('principalFen'), bonusFen: p('bonusFen'), points: p('points'), lockedPoints: p('lockedPoints'), status: p('status'), cardNo: p('cardNo'), ledgerSeq: p('seq'), updatedAt: p('now') })
-    .where(and(eq(members.id, p('memberId')), lt(members.ledgerSeq, p('seq')))));
+    .where(and(eq(members.id, p('memberId')), lt(members.ledgerSeq, p('seq'))))
+    .returning({ tierCode: members.tierCode }));
 
 const addDailySales = statement<{ storeId: string; day: string; totalFen: number; costFen: number }>((db, p) =>
   db.insert(storeDailySales).values({ storeId: p('storeId'), day: p('day'), orders: 1, salesFen: p('totalFen'), costFen: p('costFen') })
@@ -63,7 +64,7 @@ const setBalancesAfterSale = statement<{ memberId: string; principalFen: number;
     lastVisitAt: sql`max(coalesce(${members.lastVisitAt}, 0), ${p('createdAt')})`,
     lastVisitStoreId: p('storeId'),
     tierCode: sql`coalesce((SELECT t.code FROM ${tiers} t WHERE t.upgrade_spend_fen <= ${members.lifetimeSpendFen} + ${p('totalFen')} AND t.rank > (SELECT rank FROM ${tiers} WHERE code = ${members.tierCode}) ORDER BY t.rank DESC LIMIT 1), ${members.tierCode})`,
-  }).where(eq(members.id, p('memberId'))));
+  }).where(eq(members.id, p('memberId'))).returning({ tierCode: members.tierCode }));
 
 const setOrderStatus = statement<{ id: string; status: string }>((db, p) => db.update(orders).set({ status: p('status') }).where(eq(orders.id, p('id'))));
 
@@ -106,6 +107,13 @@ export function orderInserts(db: Db, w: OrderWrite, rejectReason: string | null)
     ...w.lines.map((l) => insertRow(db, orderLines, { orderId: w.id, lineNo: l.lineNo, productId: l.productId, name: l.name, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen })),
     ...w.payments.map((p, i) => insertRow(db, payments, { id: `${w.id}-${i + 1}`, orderId: w.id, tender: p.tender as 'cash', amountFen: p.amountFen, reference: p.reference, createdAt: w.createdAt })),
   ];
+}
+
+/** The member's tier as the last balances UPDATE in a projection batch returned it (null: none did). */
+export function tierReturned(results: D1Result[]): string | null {
+  let tier: string | null = null;
+  for (const r of results) for (const row of (r.results ?? []) as { tier_code?: unknown }[]) if (typeof row.tier_code === 'string') tier = row.tier_code;
+  return tier;
 }
 
 export const isAlreadyProjected = (e: unknown) => /UNIQUE constraint failed: account_ops\.op_id/.test(String((e as Error)?.message ?? e));

@@ -21,12 +21,14 @@ export function migrate(sql: SqlStorage): void {
     CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL, doc TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS outbox_meta (at INTEGER NOT NULL);
   `);
+  // Added after the first objects were made: the member's tier as D1 last reported it.
+  if (!sql.exec<Row>('PRAGMA table_info(account)').toArray().some((c) => c.name === 'tier_code')) sql.exec('ALTER TABLE account ADD COLUMN tier_code TEXT');
 }
 
 type Row = Record<string, SqlStorageValue>;
 const json = <T>(v: SqlStorageValue) => JSON.parse(String(v)) as T;
 
-export function loadState(sql: SqlStorage): { memberId: string; state: AccountState } | null {
+export function loadState(sql: SqlStorage): { memberId: string; state: AccountState; tier: string | null } | null {
   const a = sql.exec<Row>('SELECT * FROM account WHERE id = 1').toArray()[0];
   if (!a) return null;
   const state: AccountState = {
@@ -42,7 +44,7 @@ export function loadState(sql: SqlStorage): { memberId: string; state: AccountSt
     punchCards: sql.exec<Row>('SELECT doc FROM punch_cards').toArray().map((r) => json<PunchCard>(r.doc!)),
     coupons: sql.exec<Row>('SELECT doc FROM coupons').toArray().map((r) => json<OwnedCoupon>(r.doc!)),
   };
-  return { memberId: String(a.member_id), state };
+  return { memberId: String(a.member_id), state, tier: a.tier_code === null || a.tier_code === undefined ? null : String(a.tier_code) };
 }
 
 export function loadOutbox<D>(sql: SqlStorage): { id: number; doc: D }[] {

@@ -7,7 +7,10 @@ import { openDb } from '../db/client';
 import { runBatch } from '../db/statements';
 import { cardHistory, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
 import type { AuditRow } from '../services/audit';
-import { isAlreadyProjected, projectionBatch, type OrderWrite, type ProjectionDoc } from './account-projection';
+import { isAlreadyProjected, projectionBatch, tierReturned, type OrderWrite, type ProjectionDoc } from './account-projection';
+
+/** A sale was priced for another tier than the member's: nothing was recorded; price it again. */
+export type StaleTier = { staleTier: string };
 
 const RETRY_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
 
@@ -24,20 +27,24 @@ export class MemberAccount extends DurableObject<Env> {
   // Mirror of the outbox table (loaded at start, appended after each commit) so draining reads no SQL.
   private pending: { id: number; doc: ProjectionDoc }[] = [];
   private retrying = false;
+  // The member's tier as D1 last answered it to this object's projection (D1 re-evaluates it there).
+  private tier: string | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage.sql);
       const loaded = loadState(ctx.storage.sql);
-      if (loaded) ({ memberId: this.memberId, state: this.state } = loaded);
+      if (loaded) ({ memberId: this.memberId, state: this.state, tier: this.tier } = loaded);
       this.pending = loadOutbox(ctx.storage.sql);
       this.retrying = this.pending.length > 0;
     });
   }
 
-  async apply(who: { memberId: string; cardNo: string }, op: AccountOp, rules: EngineRules, extras: { order?: OrderWrite | null; audit?: AuditRow | null } = {}): Promise<OpOutcome> {
+  async apply(who: { memberId: string; cardNo: string }, op: AccountOp, rules: EngineRules, extras: { order?: OrderWrite | null; audit?: AuditRow | null; pricedTier?: string } = {}): Promise<OpOutcome | StaleTier> {
     const sql = this.ctx.storage.sql;
+    // A repeat is answered as first settled, whatever the tier is now.
+    if (extras.pricedTier && this.tier && extras.pricedTier !== this.tier && !loadOp(sql, op.opId)) return { staleTier: this.tier };
     const memberId = this.memberId ?? who.memberId;
     const before = this.state ?? emptyAccount(who.cardNo);
     const result = this.ctx.storage.transactionSync(() => {
@@ -108,16 +115,17 @@ export class MemberAccount extends DurableObject<Env> {
       const now = Date.now();
       try {
         // Everything pending goes in one batch: under load, many settlements share one D1 round trip.
-        await runBatch(db, batch.flatMap((p) => projectionBatch(db, p.doc, now)));
+        this.learnTier(await runBatch(db, batch.flatMap((p) => projectionBatch(db, p.doc, now))));
       } catch (e) {
         if (!isAlreadyProjected(e)) {
           await this.scheduleRetry(e);
           return false;
         }
-        // Some op was projected before (a crash after D1 committed): go one by one so each repeat is skipped.
+        // Some op was projected before (a crash after D1 committed): one by one, so each repeat is
+        // skipped. A batch of one needs no second try.
         for (const p of batch) {
           try {
-            await runBatch(db, projectionBatch(db, p.doc, now));
+            if (batch.length > 1) this.learnTier(await runBatch(db, projectionBatch(db, p.doc, now)));
           } catch (e2) {
             if (!isAlreadyProjected(e2)) {
               await this.scheduleRetry(e2);
@@ -132,6 +140,13 @@ export class MemberAccount extends DurableObject<Env> {
       sql.exec('DELETE FROM outbox WHERE id <= ?', batch[batch.length - 1]!.id);
       this.pending.splice(0, batch.length);
     }
+  }
+
+  private learnTier(results: D1Result[]): void {
+    const tier = tierReturned(results);
+    if (tier === null || tier === this.tier) return;
+    this.tier = tier;
+    this.ctx.storage.sql.exec('UPDATE account SET tier_code = ? WHERE id = 1', tier);
   }
 
   private async scheduleRetry(e: unknown): Promise<void> {
@@ -171,7 +186,7 @@ export class MemberAccount extends DurableObject<Env> {
   }
 
   pendingProjection(): number {
-    return Number(this.ctx.storage.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox').one().n);
+    return this.pending.length;
   }
 
   account(now: number) {

@@ -9,9 +9,10 @@ import { preparedQuery } from '../db/statements';
 import { members } from '../db/schema';
 import type { OrderWrite } from '../durable/account-projection';
 import type { AuditRow } from './audit';
-import type { MemberAccount } from '../durable/member-account';
+import type { MemberAccount, StaleTier } from '../durable/member-account';
 
 import type { MemberRow } from './members';
+import { TtlCache } from './ttl-cache';
 export type { MemberRow };
 
 export function accountStub(env: Env, memberId: string): DurableObjectStub<MemberAccount> {
@@ -21,11 +22,19 @@ export function accountStub(env: Env, memberId: string): DurableObjectStub<Membe
 
 const memberById = preparedQuery((db) => db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare());
 
-export async function findMember(db: Db, memberId: string): Promise<MemberRow> {
-  const m = await memberById(db).get({ id: memberId });
-  if (!m) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId}`);
-  return m;
+// Kept a few seconds per isolate: the only field that could mislead is the tier a sale is priced
+// at, and the member's object refuses a price made for a tier it knows to be out of date.
+const memberCache = new TtlCache<MemberRow>(5_000);
+
+export function findMember(db: Db, memberId: string): Promise<MemberRow> {
+  return memberCache.get(memberId, async () => {
+    const m = await memberById(db).get({ id: memberId });
+    if (!m) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId}`);
+    return m;
+  });
 }
+
+export const forgetMember = (memberId: string) => memberCache.delete(memberId);
 
 /** Any store's staff may serve any member at the counter: the card is valid in every branch. */
 export async function memberForService(db: Db, actor: Actor, memberId: string): Promise<MemberRow> {
@@ -39,8 +48,18 @@ export const opContext = (actor: Actor, opId: string, storeId: string | null) =>
 
 /** Calls the member's Durable Object; a refused operation becomes its DomainError (after it is recorded). */
 export async function runOp(env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: { order?: OrderWrite | null; audit?: AuditRow | null } = {}): Promise<OpOutcome> {
-  const out = await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, extras);
-  return out as OpOutcome;
+  const out = (await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, extras)) as OpOutcome | StaleTier;
+  // Only a priced sale (runSale) can be stale.
+  if ('staleTier' in out) throw new Error('an operation without a price was answered staleTier');
+  return out;
+}
+
+/**
+ * A sale priced at `pricedTier`. The object answers `staleTier` (and records nothing) when it
+ * knows the member's tier to be another one: the caller prices again at that tier.
+ */
+export async function runSale(env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: { order: OrderWrite; audit: AuditRow; pricedTier: string }): Promise<OpOutcome | StaleTier> {
+  return (await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, extras)) as OpOutcome | StaleTier;
 }
 
 export function raiseIfRejected(out: OpOutcome): OpOutcome {

@@ -11,7 +11,7 @@ import { TtlCache } from './ttl-cache';
 import { dailySales, orderInserts, type OrderWrite } from '../durable/account-projection';
 import { insertRow, runBatch } from '../db/statements';
 import { auditRow } from './audit';
-import { earnedPointsTiming, findMember, opContext, raiseIfRejected, runOp } from './accounts';
+import { earnedPointsTiming, findMember, forgetMember, opContext, raiseIfRejected, runSale } from './accounts';
 import { priorOrder } from './order-replay';
 import { loadRules } from './rules';
 import { storeExists } from './stores';
@@ -51,54 +51,65 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
     loadRules(db),
     listTiers(db),
   ]);
-  const tier = member ? (allTiers.find((t) => t.code === member.tierCode) ?? null) : null;
-  let priced: Priced;
-  try {
-    priced = checkOrder(input, catalog, tier, member !== null, rules.pointValueFenPer100);
-  } catch (e) {
-    // A repeat of an order settled before prices, tier or rules changed is still a repeat.
-    if (isDomainError(e) && e.code === 'VALIDATION_FAILED') {
-      const prior = await priorOrder(db, input.id, input.storeId);
-      if (prior) return prior;
-    }
-    throw e;
-  }
-  const moneyFen = input.tenders.filter((t) => MONEY_TENDERS.includes(t.kind)).reduce((n, t) => n + t.amountFen, 0);
-  const earned = member && tier ? pointsEarned(moneyFen, rules.pointsPerYuan, tier.pointsMultiplierBp) : 0;
-  const write: OrderWrite = {
-    id: input.id, storeId: input.storeId, staffId: actor.id, memberId: member?.id ?? null,
-    subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen, costFen: priced.costFen,
-    pointsEarned: earned, note: input.note, createdAt: input.createdAt, lines: priced.lines,
-    payments: input.tenders.map((t) => ({ tender: t.kind, amountFen: t.amountFen, reference: 'reference' in t ? t.reference : '' })),
-  };
-  const base = { id: input.id, storeId: input.storeId, memberId: member?.id ?? null, lines: priced.lines, subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen };
-  const audit = auditRow({ id: input.id, actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId: member?.id ?? null }, at: Date.now() });
-
-  if (!member) {
+  // Priced at the tier this isolate knows; the member's object refuses a stale one, and the sale
+  // is priced once more at the tier it names.
+  let tierCode = member?.tierCode ?? null;
+  for (let attempt = 0; ; attempt++) {
+    const tier = tierCode ? (allTiers.find((t) => t.code === tierCode) ?? null) : null;
+    let priced: Priced;
     try {
-      await runBatch(db, [...orderInserts(db, write, null), dailySales(db, write), insertRow(db, auditLog, audit, { ignore: true })]);
+      priced = checkOrder(input, catalog, tier, member !== null, rules.pointValueFenPer100);
     } catch (e) {
-      if (!/UNIQUE constraint failed: orders\.id/.test(String((e as Error).message))) throw e;
-      return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: 0, balances: null, replayed: true };
+      // A repeat of an order settled before prices, tier or rules changed is still a repeat.
+      if (isDomainError(e) && e.code === 'VALIDATION_FAILED') {
+        const prior = await priorOrder(db, input.id, input.storeId);
+        if (prior) return prior;
+      }
+      throw e;
     }
-    return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: 0, balances: null, replayed: false };
-  }
+    const moneyFen = input.tenders.filter((t) => MONEY_TENDERS.includes(t.kind)).reduce((n, t) => n + t.amountFen, 0);
+    const earned = member && tier ? pointsEarned(moneyFen, rules.pointsPerYuan, tier.pointsMultiplierBp) : 0;
+    const write: OrderWrite = {
+      id: input.id, storeId: input.storeId, staffId: actor.id, memberId: member?.id ?? null,
+      subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen, costFen: priced.costFen,
+      pointsEarned: earned, note: input.note, createdAt: input.createdAt, lines: priced.lines,
+      payments: input.tenders.map((t) => ({ tender: t.kind, amountFen: t.amountFen, reference: 'reference' in t ? t.reference : '' })),
+    };
+    const base = { id: input.id, storeId: input.storeId, memberId: member?.id ?? null, lines: priced.lines, subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen };
+    const audit = auditRow({ id: input.id, actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId: member?.id ?? null }, at: Date.now() });
 
-  const sum = (k: string) => input.tenders.filter((t) => t.kind === k).reduce((n, t) => n + t.amountFen, 0);
-  const out = await runOp(env, member, {
-    ...opContext(actor, input.id, input.storeId),
-    kind: 'settle',
-    storedValueFen: sum('stored_value'),
-    pointsUsed: input.tenders.reduce((n, t) => n + (t.kind === 'points' ? t.points : 0), 0),
-    punchUses: input.tenders.flatMap((t) => (t.kind === 'punch_card' ? [{ cardId: t.cardId, uses: t.uses }] : [])),
-    couponIds: input.tenders.flatMap((t) => (t.kind === 'coupon' ? [t.couponId] : [])),
-    pointsEarned: earned,
-    ...earnedPointsTiming(rules, input.createdAt),
-    orderTotalFen: priced.totalFen,
-  }, rules, { order: write, audit });
-  raiseIfRejected(out);
-  const b = out.balances;
-  return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: earned, balances: { principalFen: b.principalFen, bonusFen: b.bonusFen, points: b.points }, replayed: out.replayed };
+    if (!member) {
+      try {
+        await runBatch(db, [...orderInserts(db, write, null), dailySales(db, write), insertRow(db, auditLog, audit, { ignore: true })]);
+      } catch (e) {
+        if (!/UNIQUE constraint failed: orders\.id/.test(String((e as Error).message))) throw e;
+        return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: 0, balances: null, replayed: true };
+      }
+      return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: 0, balances: null, replayed: false };
+    }
+
+    const sum = (k: string) => input.tenders.filter((t) => t.kind === k).reduce((n, t) => n + t.amountFen, 0);
+    const out = await runSale(env, member, {
+      ...opContext(actor, input.id, input.storeId),
+      kind: 'settle',
+      storedValueFen: sum('stored_value'),
+      pointsUsed: input.tenders.reduce((n, t) => n + (t.kind === 'points' ? t.points : 0), 0),
+      punchUses: input.tenders.flatMap((t) => (t.kind === 'punch_card' ? [{ cardId: t.cardId, uses: t.uses }] : [])),
+      couponIds: input.tenders.flatMap((t) => (t.kind === 'coupon' ? [t.couponId] : [])),
+      pointsEarned: earned,
+      ...earnedPointsTiming(rules, input.createdAt),
+      orderTotalFen: priced.totalFen,
+    }, rules, { order: write, audit, pricedTier: tierCode ?? member.tierCode });
+    if ('staleTier' in out) {
+      forgetMember(member.id);
+      if (attempt > 0) throw new DomainError('CONFLICT', 'The member’s tier changed while the sale was being priced: send it again');
+      tierCode = out.staleTier;
+      continue;
+    }
+    raiseIfRejected(out);
+    const b = out.balances;
+    return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: earned, balances: { principalFen: b.principalFen, bonusFen: b.bonusFen, points: b.points }, replayed: out.replayed };
+  }
 }
 
 type Priced = Extract<ReturnType<typeof priceLines>, { totalFen: number }>;
