@@ -267,3 +267,38 @@ describe('punch cards', () => {
     expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, projectionMatches: true });
   });
 });
+
+describe('coupons', () => {
+  it('a manager gives a coupon; it pays once, comes back with a refund, and refuses use when expired', async () => {
+    const m = await newMember('coupon');
+    await recharge(m.id, 50_000, clerks[0]!);
+    const give = (opId: string, expiresAt: number, token = manager1) =>
+      api(`/api/members/${m.id}/coupons`, { token, body: { opId, templateId: 'tpl-sorry-20', name: '致歉券 ¥20', expiresAt } });
+    const couponId = ulid();
+    expect((await give(ulid(), Date.now() + 86_400_000, clerks[0])).json.error.code).toBe('FORBIDDEN');
+    expect((await give(ulid(), Date.now() - 1)).json.error.code).toBe('VALIDATION_FAILED');
+    expect((await give(couponId, Date.now() + 86_400_000)).status).toBe(200);
+    expect((await give(couponId, Date.now() + 86_400_000)).json).toMatchObject({ replayed: true });
+    const sale = (id = ulid()) => ({ ...order(m.id, 'store-1', id), tenders: [{ kind: 'coupon', couponId, amountFen: 2000 }, { kind: 'stored_value', amountFen: PRICE - 2000 }] });
+    const first = sale();
+    expect((await api('/api/orders', { token: clerks[0], body: first })).status).toBe(200);
+    const again = await api('/api/orders', { token: clerks[0], body: sale() });
+    expect([again.status, again.json.error.code]).toEqual([409, 'COUPON_USED']);
+    expect((await api(`/api/members/${m.id}/account`, { token: hq })).json.coupons).toMatchObject([{ id: couponId, status: 'used', usedByOp: first.id }]);
+
+    const back = await api(`/api/members/${m.id}/refund`, { token: manager1, body: { opId: ulid(), storeId: 'store-1', refundOf: first.id, amountFen: PRICE } });
+    expect(back.status).toBe(200);
+    const acct = (await api(`/api/members/${m.id}/account`, { token: hq })).json;
+    expect(acct.coupons).toMatchObject([{ id: couponId, status: 'issued' }]);
+    expect(acct.balances.principalFen).toBe(50_000);
+
+    const shortLived = ulid();
+    expect((await give(shortLived, Date.now() + 800)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 900));
+    const late = await api('/api/orders', { token: clerks[0], body: { ...order(m.id, 'store-1'), tenders: [{ kind: 'coupon', couponId: shortLived, amountFen: 2000 }, { kind: 'stored_value', amountFen: PRICE - 2000 }] } });
+    expect([late.status, late.json.error.code]).toEqual([409, 'COUPON_EXPIRED']);
+    expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, projectionMatches: true });
+    const audit = await env.DB.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'account.coupon_grant' AND entity_id = ?`).bind(m.id).first();
+    expect(audit).toEqual({ n: 2 });
+  });
+});

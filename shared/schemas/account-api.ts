@@ -22,6 +22,13 @@ export const pointsAdjustRequestSchema = z.object({
 export const freezeRequestSchema = z.object({ opId: ulidSchema, reason: z.string().max(200).default('') });
 export const unfreezeRequestSchema = z.object({ opId: ulidSchema });
 export const replaceCardRequestSchema = z.object({ opId: ulidSchema, newCardNo: z.string().regex(/^\d{12}$/, 'must be a 12-digit card number') });
+/** A coupon given to one member (compensation, a birthday gift); its id is the operation id. */
+export const couponGrantRequestSchema = z.object({
+  opId: ulidSchema,
+  templateId: idSchema,
+  name: z.string().trim().min(1).max(60),
+  expiresAt: timestampSchema,
+});
 export const punchCardSaleRequestSchema = z.object({
   opId: ulidSchema,
   storeId: idSchema,

@@ -43,4 +43,6 @@ export const accounts = new Hono<AppEnv>()
   .post('/:id/replace-card', doc('Issue a replacement card; the account stays the same'), validate('param', memberIdParamSchema), validate('json', api.replaceCardRequestSchema), async (c) =>
     c.json(await ops.replaceCard(ctx(c, c.req.valid('param').id), c.req.valid('json'))))
   .post('/:id/punch-cards', doc('Sell a punch card (N prepaid visits)'), validate('param', memberIdParamSchema), validate('json', api.punchCardSaleRequestSchema), async (c) =>
-    c.json(await ops.sellPunchCard(ctx(c, c.req.valid('param').id), c.req.valid('json'))));
+    c.json(await ops.sellPunchCard(ctx(c, c.req.valid('param').id), c.req.valid('json'))))
+  .post('/:id/coupons', doc('Give the member a coupon (manager or HQ); the operation id is the coupon id'), validate('param', memberIdParamSchema), validate('json', api.couponGrantRequestSchema), async (c) =>
+    c.json(await ops.grantCoupon(ctx(c, c.req.valid('param').id), c.req.valid('json'))));

@@ -75,3 +75,9 @@ export async function sellPunchCard(c: Ctx, r: In<typeof api.punchCardSaleReques
     card: { id: r.opId, productId: p.id, name: `${p.name} ×${r.uses}`, usesTotal: r.uses, pricePerUseFen: r.priceFen / r.uses, expiresAt: r.expiresAt, storeIds: r.storeIds },
   }), { paidWith: r.paidWith, productId: p.id, uses: r.uses, priceFen: r.priceFen });
 }
+
+export async function grantCoupon(c: Ctx, r: In<typeof api.couponGrantRequestSchema>) {
+  if (c.actor.kind !== 'staff' || c.actor.role === 'clerk') throw new DomainError('FORBIDDEN', 'Giving a coupon needs a store manager or HQ');
+  if (r.expiresAt <= Date.now()) throw new DomainError('VALIDATION_FAILED', 'expiresAt: the coupon would already have expired');
+  return staffOp(c, c.actor.storeId, (b) => ({ ...b, opId: r.opId, kind: 'coupon_grant', coupon: { id: r.opId, templateId: r.templateId, name: r.name, expiresAt: r.expiresAt } }), { templateId: r.templateId, name: r.name });
+}
