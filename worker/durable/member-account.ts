@@ -29,6 +29,8 @@ export class MemberAccount extends DurableObject<Env> {
   private retrying = false;
   // The member's tier as D1 last answered it to this object's projection (D1 re-evaluates it there).
   private tier: string | null = null;
+  // When the alarm is set for (null: not set; undefined: not read yet), so a sale asks storage nothing.
+  private alarmAt: number | null | undefined = undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -156,7 +158,7 @@ export class MemberAccount extends DurableObject<Env> {
     sql.exec('INSERT INTO outbox_meta (at) VALUES (?)', Date.now());
     const delay = RETRY_MS[Math.min(attempts, RETRY_MS.length - 1)]!;
     console.error(`member ${this.memberId}: projection to D1 failed (attempt ${attempts + 1}), retrying in ${delay} ms`, e);
-    await this.ctx.storage.setAlarm(Date.now() + delay);
+    await this.setAlarm(Date.now() + delay);
   }
 
   /**
@@ -165,6 +167,7 @@ export class MemberAccount extends DurableObject<Env> {
    * next thing due. Alarms are at-least-once; the op id makes a repeat harmless.
    */
   override async alarm(): Promise<void> {
+    this.alarmAt = null;
     if (!(await this.project())) return;
     const now = Date.now();
     const s = this.state;
@@ -181,8 +184,13 @@ export class MemberAccount extends DurableObject<Env> {
     if (due.length === 0) return;
     const next = Math.min(...due);
     if (next > Date.now() + 3650 * 86_400_000) return; // "never expires"
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || next < current) await this.ctx.storage.setAlarm(next);
+    if (this.alarmAt === undefined) this.alarmAt = await this.ctx.storage.getAlarm();
+    if (this.alarmAt === null || next < this.alarmAt) await this.setAlarm(next);
+  }
+
+  private async setAlarm(at: number): Promise<void> {
+    await this.ctx.storage.setAlarm(at);
+    this.alarmAt = at;
   }
 
   pendingProjection(): number {
