@@ -6,7 +6,13 @@ import { emptyAccount, type AccountState, type OpRecord } from '../../shared/dom
  * The member account's SQLite storage inside its Durable Object. The ledger and the op records are
  * append-only; balances, lots, punch cards and coupons are the current state the ledger sums to.
  */
+// Created last by migrate(): its presence says the schema is at version 2 (tier_code added).
+const SCHEMA_MARK = 'schema_v2';
+
 export function migrate(sql: SqlStorage): void {
+  // An object starts often (idle ones are evicted within seconds locally, minutes in production):
+  // one look at the schema instead of nine CREATEs when it is already current.
+  if (sql.exec(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, SCHEMA_MARK).toArray().length) return;
   sql.exec(`
     CREATE TABLE IF NOT EXISTS account (id INTEGER PRIMARY KEY CHECK (id = 1), member_id TEXT NOT NULL, card_no TEXT NOT NULL,
       status TEXT NOT NULL, principal_fen INTEGER NOT NULL CHECK (principal_fen >= 0), bonus_fen INTEGER NOT NULL CHECK (bonus_fen >= 0),
@@ -23,6 +29,7 @@ export function migrate(sql: SqlStorage): void {
   `);
   // Added after the first objects were made: the member's tier as D1 last reported it.
   if (!sql.exec<Row>('PRAGMA table_info(account)').toArray().some((c) => c.name === 'tier_code')) sql.exec('ALTER TABLE account ADD COLUMN tier_code TEXT');
+  sql.exec(`CREATE TABLE IF NOT EXISTS ${SCHEMA_MARK} (done INTEGER)`);
 }
 
 type Row = Record<string, SqlStorageValue>;
