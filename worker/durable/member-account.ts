@@ -28,6 +28,8 @@ export class MemberAccount extends DurableObject<Env> {
   private pending: { id: number; doc: ProjectionDoc }[] = [];
   private retrying = false;
   // The member's tier as D1 last answered it to this object's projection (D1 re-evaluates it there).
+  // Only that projection writes members.tier_code today; any other writer (a downgrade review, an
+  // HQ edit) must go through this object, or it would refuse sales priced at the new tier.
   private tier: string | null = null;
   // When the alarm is set for (null: not set; undefined: not read yet), so a sale asks storage nothing.
   private alarmAt: number | null | undefined = undefined;
