@@ -4,6 +4,7 @@ import { runScheduled } from './scheduled';
 export { MemberAccount } from './durable/member-account';
 export { SyncHub } from './durable/sync-hub';
 export { BenchBaseline } from './durable/bench-baseline';
+export { Projector } from './durable/projector';
 
 export default {
   fetch: app.fetch,

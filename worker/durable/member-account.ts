@@ -3,11 +3,9 @@ import { applyOp, type EngineRules } from '../../shared/domain/account/engine';
 import { verifyChain } from '../../shared/domain/account/ledger-hash';
 import { balancesOf, emptyAccount, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
-import { openDb } from '../db/client';
-import { runBatch } from '../db/statements';
 import { cardHistory, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
 import type { AuditRow } from '../services/audit';
-import { isAlreadyProjected, projectionBatch, tierReturned, type OrderWrite, type ProjectionDoc } from './account-projection';
+import type { OrderWrite, ProjectionDoc } from './account-projection';
 
 /** A sale was priced for another tier than the member's: nothing was recorded; price it again. */
 export type StaleTier = { staleTier: string };
@@ -107,47 +105,28 @@ export class MemberAccount extends DurableObject<Env> {
 
   private async drain(): Promise<boolean> {
     const sql = this.ctx.storage.sql;
-    const db = openDb(this.env.DB);
+    const projector = this.env.PROJECTOR.get(this.env.PROJECTOR.idFromName('DB'));
     for (;;) {
-      // Only drain() removes from the head; apply() may append while a batch is in flight.
+      // Only drain() removes from the head; apply() may append while a projection is in flight.
       const batch = this.pending.slice(0, 25);
       if (batch.length === 0) {
         if (this.retrying) sql.exec('DELETE FROM outbox_meta');
         this.retrying = false;
         return true;
       }
-      const now = Date.now();
       try {
-        // Everything pending goes in one batch: under load, many settlements share one D1 round trip.
-        this.learnTier(await runBatch(db, batch.flatMap((p) => projectionBatch(db, p.doc, now))));
+        // The projector writes them with other members' in one D1 batch (and skips any already there).
+        this.learnTier((await projector.project(batch.map((p) => p.doc))).tier);
       } catch (e) {
-        if (!isAlreadyProjected(e)) {
-          await this.scheduleRetry(e);
-          return false;
-        }
-        // Some op was projected before (a crash after D1 committed): one by one, so each repeat is
-        // skipped. A batch of one needs no second try.
-        for (const p of batch) {
-          try {
-            if (batch.length > 1) this.learnTier(await runBatch(db, projectionBatch(db, p.doc, now)));
-          } catch (e2) {
-            if (!isAlreadyProjected(e2)) {
-              await this.scheduleRetry(e2);
-              return false;
-            }
-          }
-          sql.exec('DELETE FROM outbox WHERE id = ?', p.id);
-          this.pending.shift();
-        }
-        continue;
+        await this.scheduleRetry(e);
+        return false;
       }
       sql.exec('DELETE FROM outbox WHERE id <= ?', batch[batch.length - 1]!.id);
       this.pending.splice(0, batch.length);
     }
   }
 
-  private learnTier(results: D1Result[]): void {
-    const tier = tierReturned(results);
+  private learnTier(tier: string | null): void {
     if (tier === null || tier === this.tier) return;
     this.tier = tier;
     this.ctx.storage.sql.exec('UPDATE account SET tier_code = ? WHERE id = 1', tier);

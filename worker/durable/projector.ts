@@ -1,0 +1,81 @@
+import { DurableObject } from 'cloudflare:workers';
+import { openDb } from '../db/client';
+import { runBatch } from '../db/statements';
+import { isAlreadyProjected, projectionBatch, tierReturned, type ProjectionDoc } from './account-projection';
+
+type Job = { docs: ProjectionDoc[]; resolve: (r: { tier: string | null }) => void; reject: (e: unknown) => void };
+
+// D1 caps a batch's size; a few hundred statements stay well inside it.
+const MAX_STATEMENTS = 400;
+
+/**
+ * Group commit for the D1 projection. Member objects hand their outbox documents here instead of
+ * writing D1 themselves: whatever arrives while one D1 batch is in flight goes out together in the
+ * next. D1 is one single-writer SQLite database, and the cost of a write is mostly per batch, so
+ * 1,000 members settling at once share commits the way one member's burst always did.
+ * It keeps nothing: a member object's outbox row stays until `project` resolves, so a crash here
+ * costs a retry, never a document.
+ */
+export class Projector extends DurableObject<Env> {
+  private waiting: Job[] = [];
+  private running = false;
+
+  /** Resolves once every document is in D1 (written now, or found there already); with the member's tier. */
+  project(docs: ProjectionDoc[]): Promise<{ tier: string | null }> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ docs, resolve, reject });
+      if (!this.running) void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiting.length) await this.write(this.take());
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private take(): Job[] {
+    let n = 0, statements = 0;
+    while (n < this.waiting.length && (n === 0 || statements < MAX_STATEMENTS)) statements += this.waiting[n++]!.docs.length * 10;
+    return this.waiting.splice(0, n);
+  }
+
+  private async write(jobs: Job[]): Promise<void> {
+    const db = openDb(this.env.DB);
+    const now = Date.now();
+    const perJob = jobs.map((j) => j.docs.flatMap((d) => projectionBatch(db, d, now)));
+    try {
+      const results = await runBatch(db, perJob.flat());
+      let at = 0;
+      jobs.forEach((j, k) => {
+        j.resolve({ tier: tierReturned(results.slice(at, (at += perJob[k]!.length))) });
+      });
+      return;
+    } catch (e) {
+      if (!isAlreadyProjected(e)) {
+        for (const j of jobs) j.reject(e);
+        return;
+      }
+    }
+    // A document was projected before (its member object restarted after D1 committed, or retried):
+    // one by one, so each repeat is skipped and the rest still land.
+    for (const j of jobs) {
+      try {
+        let tier: string | null = null;
+        for (const d of j.docs) {
+          try {
+            tier = tierReturned(await runBatch(db, projectionBatch(db, d, now))) ?? tier;
+          } catch (e) {
+            if (!isAlreadyProjected(e)) throw e;
+          }
+        }
+        j.resolve({ tier });
+      } catch (e) {
+        j.reject(e);
+      }
+    }
+  }
+}
