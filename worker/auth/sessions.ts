@@ -40,7 +40,7 @@ type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionByHash
 
 // A counter sends a request every few seconds on the same token: the row is kept for a few seconds
 // per isolate (docs/decisions/003: a sign-out or a disabled account takes effect within that time).
-export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MS = 5_000;
 const cache = new TtlCache<SessionRow>(SESSION_CACHE_MS);
 
 export async function resolveSession(db: Db, token: string, now: number): Promise<Actor> {

@@ -46,9 +46,14 @@ export const opContext = (actor: Actor, opId: string, storeId: string | null) =>
   opId, storeId, staffId: actor.kind === 'staff' ? actor.id : null, at: Date.now(),
 });
 
+type Extras = { order?: OrderWrite | null; audit?: AuditRow | null; pricedTier?: string };
+
+const apply = async (env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: Extras) =>
+  (await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, extras)) as OpOutcome | StaleTier;
+
 /** Calls the member's Durable Object; a refused operation becomes its DomainError (after it is recorded). */
-export async function runOp(env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: { order?: OrderWrite | null; audit?: AuditRow | null } = {}): Promise<OpOutcome> {
-  const out = (await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, extras)) as OpOutcome | StaleTier;
+export async function runOp(env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: Omit<Extras, 'pricedTier'> = {}): Promise<OpOutcome> {
+  const out = await apply(env, member, op, rules, extras);
   // Only a priced sale (runSale) can be stale.
   if ('staleTier' in out) throw new Error('an operation without a price was answered staleTier');
   return out;
@@ -58,9 +63,8 @@ export async function runOp(env: Env, member: MemberRow, op: AccountOp, rules: C
  * A sale priced at `pricedTier`. The object answers `staleTier` (and records nothing) when it
  * knows the member's tier to be another one: the caller prices again at that tier.
  */
-export async function runSale(env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: { order: OrderWrite; audit: AuditRow; pricedTier: string }): Promise<OpOutcome | StaleTier> {
-  return (await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, extras)) as OpOutcome | StaleTier;
-}
+export const runSale = (env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: Required<Pick<Extras, 'pricedTier'>> & { order: OrderWrite; audit: AuditRow }) =>
+  apply(env, member, op, rules, extras);
 
 export function raiseIfRejected(out: OpOutcome): OpOutcome {
   if (out.status === 'rejected') throw new DomainError((out.code ?? 'CONFLICT') as 'CONFLICT', out.message ?? 'Refused', { details: { opId: out.opId, ...out.detail } });

@@ -10,8 +10,9 @@ import { listTiers } from './tiers';
 import { TtlCache } from './ttl-cache';
 import { dailySales, orderInserts, type OrderWrite } from '../durable/account-projection';
 import { insertRow, runBatch } from '../db/statements';
-import { auditRow } from './audit';
-import { earnedPointsTiming, findMember, forgetMember, opContext, raiseIfRejected, runSale } from './accounts';
+import type { ChainRules } from '../../shared/schemas/rules';
+import { auditRow, type AuditRow } from './audit';
+import { earnedPointsTiming, findMember, forgetMember, opContext, raiseIfRejected, runSale, type MemberRow } from './accounts';
 import { priorOrder } from './order-replay';
 import { loadRules } from './rules';
 import { storeExists } from './stores';
@@ -51,43 +52,17 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
     loadRules(db),
     listTiers(db),
   ]);
-  // Priced at the tier this isolate knows; the member's object refuses a stale one, and the sale
-  // is priced once more at the tier it names.
-  let tierCode = member?.tierCode ?? null;
+  const prepare = (tierCode: string | null) => prepareSale(db, actor, input, { member, catalog, rules, tier: allTiers.find((t) => t.code === tierCode) ?? null });
+  if (!member) {
+    const sale = await prepare(null);
+    return 'status' in sale ? sale : settleWalkIn(db, sale);
+  }
+  // Priced at the tier this isolate knows; the member's object refuses a stale one, and the sale is
+  // priced once more at the tier it names.
+  let pricedTier = member.tierCode;
   for (let attempt = 0; ; attempt++) {
-    const tier = tierCode ? (allTiers.find((t) => t.code === tierCode) ?? null) : null;
-    let priced: Priced;
-    try {
-      priced = checkOrder(input, catalog, tier, member !== null, rules.pointValueFenPer100);
-    } catch (e) {
-      // A repeat of an order settled before prices, tier or rules changed is still a repeat.
-      if (isDomainError(e) && e.code === 'VALIDATION_FAILED') {
-        const prior = await priorOrder(db, input.id, input.storeId);
-        if (prior) return prior;
-      }
-      throw e;
-    }
-    const moneyFen = input.tenders.filter((t) => MONEY_TENDERS.includes(t.kind)).reduce((n, t) => n + t.amountFen, 0);
-    const earned = member && tier ? pointsEarned(moneyFen, rules.pointsPerYuan, tier.pointsMultiplierBp) : 0;
-    const write: OrderWrite = {
-      id: input.id, storeId: input.storeId, staffId: actor.id, memberId: member?.id ?? null,
-      subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen, costFen: priced.costFen,
-      pointsEarned: earned, note: input.note, createdAt: input.createdAt, lines: priced.lines,
-      payments: input.tenders.map((t) => ({ tender: t.kind, amountFen: t.amountFen, reference: 'reference' in t ? t.reference : '' })),
-    };
-    const base = { id: input.id, storeId: input.storeId, memberId: member?.id ?? null, lines: priced.lines, subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen };
-    const audit = auditRow({ id: input.id, actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId: member?.id ?? null }, at: Date.now() });
-
-    if (!member) {
-      try {
-        await runBatch(db, [...orderInserts(db, write, null), dailySales(db, write), insertRow(db, auditLog, audit, { ignore: true })]);
-      } catch (e) {
-        if (!/UNIQUE constraint failed: orders\.id/.test(String((e as Error).message))) throw e;
-        return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: 0, balances: null, replayed: true };
-      }
-      return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: 0, balances: null, replayed: false };
-    }
-
+    const sale = await prepare(pricedTier);
+    if ('status' in sale) return sale;
     const sum = (k: string) => input.tenders.filter((t) => t.kind === k).reduce((n, t) => n + t.amountFen, 0);
     const out = await runSale(env, member, {
       ...opContext(actor, input.id, input.storeId),
@@ -96,20 +71,66 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
       pointsUsed: input.tenders.reduce((n, t) => n + (t.kind === 'points' ? t.points : 0), 0),
       punchUses: input.tenders.flatMap((t) => (t.kind === 'punch_card' ? [{ cardId: t.cardId, uses: t.uses }] : [])),
       couponIds: input.tenders.flatMap((t) => (t.kind === 'coupon' ? [t.couponId] : [])),
-      pointsEarned: earned,
+      pointsEarned: sale.write.pointsEarned,
       ...earnedPointsTiming(rules, input.createdAt),
-      orderTotalFen: priced.totalFen,
-    }, rules, { order: write, audit, pricedTier: tierCode ?? member.tierCode });
+      orderTotalFen: sale.write.totalFen,
+    }, rules, { order: sale.write, audit: sale.audit, pricedTier });
     if ('staleTier' in out) {
       forgetMember(member.id);
       if (attempt > 0) throw new DomainError('CONFLICT', 'The member’s tier changed while the sale was being priced: send it again');
-      tierCode = out.staleTier;
+      pricedTier = out.staleTier;
       continue;
     }
     raiseIfRejected(out);
     const b = out.balances;
-    return { ...base, status: 'completed', rejectCode: null, rejectReason: null, pointsEarned: earned, balances: { principalFen: b.principalFen, bonusFen: b.bonusFen, points: b.points }, replayed: out.replayed };
+    return { ...sale.result, pointsEarned: sale.write.pointsEarned, balances: { principalFen: b.principalFen, bonusFen: b.bonusFen, points: b.points }, replayed: out.replayed };
   }
+}
+
+type Tier = Awaited<ReturnType<typeof listTiers>>[number];
+type PreparedSale = { write: OrderWrite; audit: AuditRow; result: Omit<OrderResult, 'pointsEarned' | 'balances' | 'replayed'> };
+
+/**
+ * Prices the order at `tier` and builds what is written for it; or, when it does not validate but
+ * was settled before under this id, the recorded answer (a retry after prices, tier or rules
+ * changed is still a repeat).
+ */
+async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, input: OrderInput, c: { member: MemberRow | null; catalog: Map<string, CatalogItem>; rules: ChainRules; tier: Tier | null }): Promise<PreparedSale | OrderResult> {
+  let priced: Priced;
+  try {
+    priced = checkOrder(input, c.catalog, c.tier, c.member !== null, c.rules.pointValueFenPer100);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'VALIDATION_FAILED') {
+      const prior = await priorOrder(db, input.id, input.storeId);
+      if (prior) return prior;
+    }
+    throw e;
+  }
+  const moneyFen = input.tenders.filter((t) => MONEY_TENDERS.includes(t.kind)).reduce((n, t) => n + t.amountFen, 0);
+  const earned = c.member && c.tier ? pointsEarned(moneyFen, c.rules.pointsPerYuan, c.tier.pointsMultiplierBp) : 0;
+  const memberId = c.member?.id ?? null;
+  return {
+    write: {
+      id: input.id, storeId: input.storeId, staffId: actor.id, memberId,
+      subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen, costFen: priced.costFen,
+      pointsEarned: earned, note: input.note, createdAt: input.createdAt, lines: priced.lines,
+      payments: input.tenders.map((t) => ({ tender: t.kind, amountFen: t.amountFen, reference: 'reference' in t ? t.reference : '' })),
+    },
+    audit: auditRow({ id: input.id, actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId }, at: Date.now() }),
+    result: { id: input.id, status: 'completed', rejectCode: null, rejectReason: null, storeId: input.storeId, memberId, lines: priced.lines, subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen },
+  };
+}
+
+/** A sale without a member: only D1, in one batch; a repeated id answers as the first time. */
+async function settleWalkIn(db: Db, sale: PreparedSale): Promise<OrderResult> {
+  const done = { ...sale.result, pointsEarned: 0, balances: null };
+  try {
+    await runBatch(db, [...orderInserts(db, sale.write, null), dailySales(db, sale.write), insertRow(db, auditLog, sale.audit, { ignore: true })]);
+  } catch (e) {
+    if (!/UNIQUE constraint failed: orders\.id/.test(String((e as Error).message))) throw e;
+    return { ...done, replayed: true };
+  }
+  return { ...done, replayed: false };
 }
 
 type Priced = Extract<ReturnType<typeof priceLines>, { totalFen: number }>;

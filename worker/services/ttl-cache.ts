@@ -1,7 +1,7 @@
 /**
- * A per-isolate cache for reference data that changes rarely (rules, tiers, stores, prices).
- * Entries live a few seconds: an HQ edit reaches every counter within that time, and a busy
- * worker stops asking D1 for the same rows on every sale.
+ * A per-isolate cache for rows read on every sale that change rarely (rules, tiers, stores,
+ * prices; sessions and members, see docs/decisions/008). Entries live a few seconds: an edit reaches
+ * every counter within that time, and a busy worker stops asking D1 for the same rows on every sale.
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; until: number }>();
