@@ -87,7 +87,7 @@ export function* generateOrders(size: SeedSize, anchor: number, members: readonl
   let orders: SqlValue[][] = [], lines: SqlValue[][] = [], pays: SqlValue[][] = [];
   const flush = () => {
     const out = [
-      ...insertRows('orders', ['id', 'store_id', 'staff_id', 'member_id', 'kind', 'status', 'subtotal_fen', 'discount_fen', 'total_fen', 'cost_fen', 'points_earned', 'note', 'created_at', 'received_at'], orders, 300),
+      ...insertRows('orders', ['id', 'store_id', 'staff_id', 'member_id', 'kind', 'status', 'subtotal_fen', 'discount_fen', 'total_fen', 'cost_fen', 'points_earned', 'note', 'created_at', 'received_at', 'updated_at'], orders, 300),
       ...insertRows('order_lines', ['order_id', 'line_no', 'product_id', 'name', 'quantity', 'unit_price_fen', 'discount_fen', 'total_fen', 'unit_cost_fen'], lines, 500),
       ...insertRows('payments', ['id', 'order_id', 'tender', 'amount_fen', 'reference', 'created_at'], pays, 500),
     ];
@@ -119,7 +119,7 @@ export function* generateOrders(size: SeedSize, anchor: number, members: readonl
     }
     const total = subtotal - discount;
     const points = member ? Math.floor(total / 100) : 0;
-    orders.push([id, storeId, staffIdV, member?.id ?? null, 'sale', 'completed', subtotal, discount, total, cost, points, '历史导入', at, at]);
+    orders.push([id, storeId, staffIdV, member?.id ?? null, 'sale', 'completed', subtotal, discount, total, cost, points, '历史导入', at, at, at]);
     const split = total > 20000 && rng.chance(0.1);
     const first = split ? Math.round(total / 2 / 100) * 100 : total;
     pays.push([ulid(at, rng.next), id, rng.weighted(TENDERS), first, '', at]);

@@ -66,7 +66,7 @@ const setBalancesAfterSale = statement<{ memberId: string; principalFen: number;
     tierCode: sql`coalesce((SELECT t.code FROM ${tiers} t WHERE t.upgrade_spend_fen <= ${members.lifetimeSpendFen} + ${p('totalFen')} AND t.rank > (SELECT rank FROM ${tiers} WHERE code = ${members.tierCode}) ORDER BY t.rank DESC LIMIT 1), ${members.tierCode})`,
   }).where(eq(members.id, p('memberId'))).returning({ tierCode: members.tierCode }));
 
-const setOrderStatus = statement<{ id: string; status: string }>((db, p) => db.update(orders).set({ status: p('status') }).where(eq(orders.id, p('id'))));
+const setOrderStatus = statement<{ id: string; status: string; now: number }>((db, p) => db.update(orders).set({ status: p('status'), updatedAt: p('now') }).where(eq(orders.id, p('id'))));
 
 /**
  * One D1 batch per operation. It opens with a plain INSERT of the op: if the op was already
@@ -87,7 +87,7 @@ export function projectionBatch(db: Db, d: ProjectionDoc, now: number): D1Prepar
   if (sale) stmts.push(dailySales(db, sale));
   if (d.refundOf && o.status === 'applied') {
     const full = d.op.detail.cumulativeFen === d.op.detail.baseFen;
-    stmts.push(setOrderStatus(db, { id: d.refundOf, status: full ? 'refunded' : 'partially_refunded' }));
+    stmts.push(setOrderStatus(db, { id: d.refundOf, status: full ? 'refunded' : 'partially_refunded', now }));
   }
   return stmts;
 }
@@ -102,7 +102,7 @@ export function orderInserts(db: Db, w: OrderWrite, rejectReason: string | null)
     insertRow(db, orders, {
       id: w.id, storeId: w.storeId, staffId: w.staffId, memberId: w.memberId, kind: 'sale', status: rejectReason ? 'rejected' : 'completed', rejectReason,
       subtotalFen: w.subtotalFen, discountFen: w.discountFen, totalFen: w.totalFen, costFen: w.costFen, pointsEarned: rejectReason ? 0 : w.pointsEarned,
-      note: w.note, createdAt: w.createdAt, receivedAt: Date.now(),
+      note: w.note, createdAt: w.createdAt, receivedAt: Date.now(), updatedAt: Date.now(),
     }),
     ...w.lines.map((l) => insertRow(db, orderLines, { orderId: w.id, lineNo: l.lineNo, productId: l.productId, name: l.name, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen })),
     ...w.payments.map((p, i) => insertRow(db, payments, { id: `${w.id}-${i + 1}`, orderId: w.id, tender: p.tender as 'cash', amountFen: p.amountFen, reference: p.reference, createdAt: w.createdAt })),

@@ -24,7 +24,7 @@ export const products = sqliteTable(
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('products_category_idx').on(t.categoryId)],
+  (t) => [index('products_category_idx').on(t.categoryId), index('products_updated_idx').on(t.updatedAt)],
 );
 
 export const storePrices = sqliteTable(
@@ -35,7 +35,7 @@ export const storePrices = sqliteTable(
     priceFen: integer('price_fen').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.productId] })],
+  (t) => [primaryKey({ columns: [t.storeId, t.productId] }), index('store_prices_store_updated_idx').on(t.storeId, t.updatedAt)],
 );
 
 export const inventory = sqliteTable(
@@ -47,5 +47,26 @@ export const inventory = sqliteTable(
     lowStockThreshold: integer('low_stock_threshold').notNull().default(0),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.productId] })],
+  (t) => [primaryKey({ columns: [t.storeId, t.productId] }), index('inventory_store_updated_idx').on(t.storeId, t.updatedAt)],
+);
+
+/**
+ * Every stock movement a store records (receiving, a count, damage, transfers). The id is made by
+ * the client and is the idempotency key: the row is inserted in the same D1 batch as the change to
+ * `inventory`, so a repeat fails that batch and changes nothing.
+ */
+export const inventoryAdjustments = sqliteTable(
+  'inventory_adjustments',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull().references(() => stores.id),
+    productId: text('product_id').notNull().references(() => products.id),
+    delta: integer('delta').notNull(),
+    reason: text('reason', { enum: ['receive', 'count', 'damage', 'transfer_in', 'transfer_out', 'other'] }).notNull(),
+    note: text('note').notNull().default(''),
+    staffId: text('staff_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [index('inventory_adjustments_store_created_idx').on(t.storeId, t.createdAt)],
 );

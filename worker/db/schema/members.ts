@@ -50,5 +50,6 @@ export const members = sqliteTable(
     index('members_last_visit_store_idx').on(t.lastVisitStoreId),
     index('members_phone_last4_idx').on(t.phoneLast4),
     index('members_last_visit_idx').on(t.lastVisitAt),
+    index('members_updated_idx').on(t.updatedAt),
   ],
 );

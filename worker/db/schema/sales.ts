@@ -24,9 +24,13 @@ export const orders = sqliteTable(
     note: text('note').notNull().default(''),
     createdAt: integer('created_at').notNull(),
     receivedAt: integer('received_at').notNull(),
+    // When the row last changed in D1 (a refund changes its status): pulls scan by it (decision 009).
+    updatedAt: integer('updated_at').notNull().default(0),
   },
   (t) => [
     index('orders_store_created_idx').on(t.storeId, t.createdAt),
+    index('orders_store_updated_idx').on(t.storeId, t.updatedAt),
+    index('orders_member_updated_idx').on(t.memberId, t.updatedAt),
     index('orders_member_created_idx').on(t.memberId, t.createdAt),
     index('orders_staff_created_idx').on(t.staffId, t.createdAt),
   ],
