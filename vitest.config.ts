@@ -12,12 +12,22 @@ export default defineConfig(async () => ({
         },
       },
       {
+        test: {
+          name: 'sync',
+          include: ['client/src/**/*.itest.ts'],
+          environment: 'node',
+          globalSetup: ['./client/src/lib/sync/itest-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         plugins: [
           cloudflareTest({
             main: './worker/index.ts',
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations'), ENVIRONMENT: 'development' },
+              bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations'), ENVIRONMENT: 'development', SYNC_PAGE_ROWS: '40' },
             },
           }),
         ],

@@ -10,11 +10,14 @@ import { health } from './routes/health';
 import { me } from './routes/me';
 import { accounts } from './routes/accounts';
 import { members } from './routes/members';
+import { memberWrites } from './routes/member-writes';
+import { inventory } from './routes/inventory';
 import { imports } from './routes/imports';
 import { orders } from './routes/orders';
 import { rules } from './routes/rules';
 import { tiers } from './routes/tiers';
 import { stores } from './routes/stores';
+import { replicache } from './routes/replicache';
 
 export const app = new Hono<AppEnv>();
 
@@ -29,10 +32,13 @@ app.route('/api/me', me);
 app.route('/api/stores', stores);
 app.route('/api/members', members);
 app.route('/api/members', accounts);
+app.route('/api/members', memberWrites);
+app.route('/api/inventory', inventory);
 app.route('/api/orders', orders);
 app.route('/api/imports', imports);
 app.route('/api/rules', rules);
 app.route('/api/tiers', tiers);
+app.route('/api/replicache', replicache);
 
 mountDocs(app);
 app.route('/', apps);

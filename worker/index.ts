@@ -5,6 +5,7 @@ export { MemberAccount } from './durable/member-account';
 export { SyncHub } from './durable/sync-hub';
 export { BenchBaseline } from './durable/bench-baseline';
 export { Projector } from './durable/projector';
+export { ClientGroup } from './durable/client-group';
 
 export default {
   fetch: app.fetch,

@@ -158,6 +158,7 @@ export function finalizeStatements(): string[] {
   return [
     `UPDATE members SET lifetime_spend_fen = coalesce((SELECT sum(total_fen) FROM orders o WHERE o.member_id = members.id AND o.kind = 'sale' AND o.status = 'completed'), 0), last_visit_at = (SELECT max(created_at) FROM orders o WHERE o.member_id = members.id), last_visit_store_id = (SELECT store_id FROM orders o WHERE o.member_id = members.id ORDER BY created_at DESC LIMIT 1);`,
     `UPDATE members SET tier_code = CASE ${tierCase} ELSE 'normal' END;`,
+    `INSERT OR REPLACE INTO member_store_visits (member_id, store_id, last_visit_at) SELECT member_id, store_id, max(created_at) FROM orders WHERE member_id IS NOT NULL AND status <> 'rejected' GROUP BY member_id, store_id;`,
     // Balances carried over from the previous system; they enter each member's ledger through the
     // opening-balance import (POST /api/imports/opening-balances), never by writing balances directly.
     `INSERT OR IGNORE INTO member_imports (member_id, principal_fen, bonus_fen, points, punch_cards) SELECT id,

@@ -7,3 +7,5 @@ export * from './account';
 export * from './order';
 export * from './rules';
 export * from './account-api';
+export * from './member-write';
+export * from './inventory';

@@ -11,7 +11,8 @@ export function bearerToken(header: string | undefined): string | null {
 
 /** Every /api route but sign-in, health and docs goes through this. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
-  const token = bearerToken(c.req.header('authorization'));
+  // A browser cannot set headers on a WebSocket: the poke socket alone may carry the token in the URL.
+  const token = bearerToken(c.req.header('authorization')) ?? (c.req.header('upgrade') === 'websocket' ? (c.req.query('token') ?? null) : null);
   if (!token) throw new DomainError('UNAUTHENTICATED', 'Not signed in: send Authorization: Bearer <token>');
   c.set('actor', await resolveSession(openDb(c.env.DB), token, Date.now()));
   await next();

@@ -5,7 +5,7 @@ import type { PricedLine } from '../../shared/schemas/order';
 import type { Db } from '../db/client';
 import { insertRow, statement } from '../db/statements';
 import type { AuditRow } from '../services/audit';
-import { accountOps, auditLog, ledgerEntries, members, orderLines, orders, payments, storeDailySales, tiers } from '../db/schema';
+import { accountOps, auditLog, ledgerEntries, members, memberStoreVisits, orderLines, orders, payments, storeDailySales, tiers } from '../db/schema';
 
 export type OrderWrite = {
   id: string;
@@ -42,7 +42,7 @@ const setBalances = statement<{ memberId: string; principalFen: number; bonusFen
   db.update(members)
     .set({ principalFen: p('principalFen'), bonusFen: p('bonusFen'), points: p('points'), lockedPoints: p('lockedPoints'), status: p('status'), cardNo: p('cardNo'), ledgerSeq: p('seq'), updatedAt: p('now') })
     .where(and(eq(members.id, p('memberId')), lt(members.ledgerSeq, p('seq'))))
-    .returning({ tierCode: members.tierCode }));
+    .returning({ tierCode: members.tierCode, homeStoreId: members.homeStoreId }));
 
 const addDailySales = statement<{ storeId: string; day: string; totalFen: number; costFen: number }>((db, p) =>
   db.insert(storeDailySales).values({ storeId: p('storeId'), day: p('day'), orders: 1, salesFen: p('totalFen'), costFen: p('costFen') })
@@ -64,7 +64,11 @@ const setBalancesAfterSale = statement<{ memberId: string; principalFen: number;
     lastVisitAt: sql`max(coalesce(${members.lastVisitAt}, 0), ${p('createdAt')})`,
     lastVisitStoreId: p('storeId'),
     tierCode: sql`coalesce((SELECT t.code FROM ${tiers} t WHERE t.upgrade_spend_fen <= ${members.lifetimeSpendFen} + ${p('totalFen')} AND t.rank > (SELECT rank FROM ${tiers} WHERE code = ${members.tierCode}) ORDER BY t.rank DESC LIMIT 1), ${members.tierCode})`,
-  }).where(eq(members.id, p('memberId'))).returning({ tierCode: members.tierCode }));
+  }).where(eq(members.id, p('memberId'))).returning({ tierCode: members.tierCode, homeStoreId: members.homeStoreId }));
+
+const addVisit = statement<{ memberId: string; storeId: string; at: number }>((db, p) =>
+  db.insert(memberStoreVisits).values({ memberId: p('memberId'), storeId: p('storeId'), lastVisitAt: p('at') })
+    .onConflictDoUpdate({ target: [memberStoreVisits.memberId, memberStoreVisits.storeId], set: { lastVisitAt: sql`max(${memberStoreVisits.lastVisitAt}, excluded.last_visit_at)` } }));
 
 const setOrderStatus = statement<{ id: string; status: string; now: number }>((db, p) => db.update(orders).set({ status: p('status'), updatedAt: p('now') }).where(eq(orders.id, p('id'))));
 
@@ -84,7 +88,7 @@ export function projectionBatch(db: Db, d: ProjectionDoc, now: number): D1Prepar
   stmts.push(sale ? setBalancesAfterSale(db, { ...balances, storeId: sale.storeId, totalFen: sale.totalFen, createdAt: sale.createdAt }) : setBalances(db, balances));
   if (d.audit) stmts.push(insertRow(db, auditLog, d.audit, { ignore: true }));
   if (d.order) stmts.push(...orderInserts(db, d.order, o.status === 'applied' ? null : (o.message ?? o.code)));
-  if (sale) stmts.push(dailySales(db, sale));
+  if (sale) stmts.push(dailySales(db, sale), addVisit(db, { memberId: d.memberId, storeId: sale.storeId, at: sale.createdAt }));
   if (d.refundOf && o.status === 'applied') {
     const full = d.op.detail.cumulativeFen === d.op.detail.baseFen;
     stmts.push(setOrderStatus(db, { id: d.refundOf, status: full ? 'refunded' : 'partially_refunded', now }));
@@ -114,6 +118,25 @@ export function tierReturned(results: D1Result[]): string | null {
   let tier: string | null = null;
   for (const r of results) for (const row of (r.results ?? []) as { tier_code?: unknown }[]) if (typeof row.tier_code === 'string') tier = row.tier_code;
   return tier;
+}
+
+const visitStores = statement<{ memberId: string; since: number }>((db, p) =>
+  db.select({ pokeStore: sql<string>`${memberStoreVisits.storeId}`.as('poke_store') }).from(memberStoreVisits)
+    .where(and(eq(memberStoreVisits.memberId, p('memberId')), sql`${memberStoreVisits.lastVisitAt} > ${p('since')}`)));
+
+/** Asks, in the same batch, which stores served the member recently: their tablets hold the member. */
+export const visitStoresOf = (db: Db, memberId: string, since: number) => visitStores(db, { memberId, since });
+
+/** Stores whose tablets hold these members: home stores the balances UPDATEs returned, and recent visits. */
+export function storesReturned(results: D1Result[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    for (const row of (r.results ?? []) as { home_store_id?: unknown; poke_store?: unknown }[]) {
+      if (typeof row.home_store_id === 'string') out.push(row.home_store_id);
+      if (typeof row.poke_store === 'string') out.push(row.poke_store);
+    }
+  }
+  return out;
 }
 
 export const isAlreadyProjected = (e: unknown) => /UNIQUE constraint failed: account_ops\.op_id/.test(String((e as Error)?.message ?? e));

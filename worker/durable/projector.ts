@@ -1,7 +1,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import { openDb } from '../db/client';
 import { runBatch } from '../db/statements';
-import { isAlreadyProjected, projectionBatch, tierReturned, type ProjectionDoc } from './account-projection';
+import { channels, poke } from '../sync/poke';
+import { isAlreadyProjected, projectionBatch, storesReturned, tierReturned, visitStoresOf, type ProjectionDoc } from './account-projection';
+import { VISIT_DAYS } from '../sync/policy';
 
 type Job = { docs: ProjectionDoc[]; resolve: (r: { tier: string | null }) => void; reject: (e: unknown) => void };
 
@@ -47,12 +49,16 @@ export class Projector extends DurableObject<Env> {
     const db = openDb(this.env.DB);
     const now = Date.now();
     const perJob = jobs.map((j) => j.docs.flatMap((d) => projectionBatch(db, d, now)));
+    // Read in the same batch: which stores' tablets hold these members (for the pokes).
+    const since = now - VISIT_DAYS * 86_400_000;
+    const visits = [...new Set(jobs.flatMap((j) => j.docs.map((d) => d.memberId)))].map((id) => visitStoresOf(db, id, since));
     try {
-      const results = await runBatch(db, perJob.flat());
+      const results = await runBatch(db, [...perJob.flat(), ...visits]);
       let at = 0;
       jobs.forEach((j, k) => {
         j.resolve({ tier: tierReturned(results.slice(at, (at += perJob[k]!.length))) });
       });
+      this.pokeFor(jobs, results);
       return;
     } catch (e) {
       if (!isAlreadyProjected(e)) {
@@ -77,5 +83,16 @@ export class Projector extends DurableObject<Env> {
         j.reject(e);
       }
     }
+    this.pokeFor(jobs, []);
+  }
+
+  /** Once D1 has the change, the tablets and phones that hold these members pull (not awaited). */
+  private pokeFor(jobs: Job[], results: D1Result[]): void {
+    const list = storesReturned(results).map(channels.store);
+    for (const j of jobs) for (const d of j.docs) {
+      list.push(channels.member(d.memberId));
+      if (d.op.storeId) list.push(channels.store(d.op.storeId));
+    }
+    void poke(this.env, list);
   }
 }

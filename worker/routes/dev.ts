@@ -10,6 +10,7 @@ import type { AppEnv } from '../env';
 import { errors, ok } from '../http/openapi';
 import { validate } from '../http/validate';
 import type { BenchBaseline } from '../durable/bench-baseline';
+import type { ClientGroup } from '../durable/client-group';
 
 const outboxSchema = z.object({
   messages: z.array(z.object({ id: z.string(), at: z.number(), channel: z.string(), recipient: z.string(), body: z.string() })),
@@ -39,6 +40,16 @@ export const dev = new Hono<AppEnv>()
     async (c) => {
       const ns = c.env.BENCH_BASELINE as DurableObjectNamespace<BenchBaseline>;
       return c.json(await ns.get(ns.idFromName(c.req.valid('param').key)).spend(crypto.randomUUID(), 100));
+    },
+  )
+  .post(
+    '/client-groups/:key/forget',
+    describeRoute({ tags: ['dev'], summary: 'Make the server forget a Replicache client group, as if its state were lost (local dev only)', responses: ok(z.object({ ok: z.boolean() })) }),
+    validate('param', benchParam),
+    async (c) => {
+      const ns = c.env.CLIENT_GROUP as DurableObjectNamespace<ClientGroup>;
+      await ns.get(ns.idFromName(c.req.valid('param').key)).forget();
+      return c.json({ ok: true });
     },
   )
   .get(

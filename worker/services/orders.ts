@@ -151,3 +151,12 @@ function checkOrder(input: OrderInput, catalog: Map<string, CatalogItem>, tier: 
   }
   return priced;
 }
+
+/** What these lines cost at this store for the member's tier now (a punch redemption is paid at that value). */
+export async function quoteTotal(db: Db, storeId: string, memberId: string | null, lines: { productId: string; quantity: number }[]): Promise<number> {
+  const [member, catalog, allTiers] = await Promise.all([memberId ? findMember(db, memberId) : null, catalogFor(db, storeId, [...new Set(lines.map((l) => l.productId))]), listTiers(db)]);
+  const tier = allTiers.find((t) => t.code === member?.tierCode) ?? null;
+  const priced = priceLines(lines, catalog, tier ? { name: tier.name, discountBp: tier.discountBp } : null);
+  if ('missing' in priced) throw new DomainError('VALIDATION_FAILED', `productId: unknown or archived product ${priced.missing}`);
+  return priced.totalFen;
+}

@@ -9,7 +9,7 @@ import { members, staff, storeDailySales, stores } from '../db/schema';
 
 type StoreRow = typeof stores.$inferSelect;
 
-const toStore = (r: StoreRow): Store => ({
+export const toStore = (r: StoreRow): Store => ({
   id: r.id,
   code: r.code,
   name: r.name,

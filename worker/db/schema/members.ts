@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { stores } from './org';
 
 export const tiers = sqliteTable('tiers', {
@@ -52,4 +52,18 @@ export const members = sqliteTable(
     index('members_last_visit_idx').on(t.lastVisitAt),
     index('members_updated_idx').on(t.updatedAt),
   ],
+);
+
+/**
+ * Where each member was last served, per store: a store's tablet keeps offline the members whose
+ * home it is or who were served there in the last 90 days (decision 009). Kept by the sale projection.
+ */
+export const memberStoreVisits = sqliteTable(
+  'member_store_visits',
+  {
+    memberId: text('member_id').notNull().references(() => members.id),
+    storeId: text('store_id').notNull().references(() => stores.id),
+    lastVisitAt: integer('last_visit_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.storeId] }), index('member_store_visits_store_idx').on(t.storeId, t.lastVisitAt)],
 );

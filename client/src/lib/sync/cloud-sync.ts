@@ -1,0 +1,73 @@
+import { Replicache, type PullerResult, type PusherResult } from 'replicache';
+import type { SessionUser } from '../../../../shared/schemas/auth';
+import { keys } from '../../../../shared/sync/keys';
+import { createMutators, type Mutators } from '../../../../shared/sync/mutators';
+import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/protocol';
+import { PokeSocket } from './poke-socket';
+
+export type CloudRep = Replicache<Mutators>;
+
+export type SyncOptions = {
+  /** '' in the browser (same origin); the worker's address elsewhere. */
+  baseUrl: string;
+  token: string;
+  user: SessionUser;
+  /** 'idb' in the browser: queued sales survive a reload. */
+  kvStore?: 'idb' | 'mem';
+  pullInterval?: number | null;
+  fetch?: typeof fetch;
+  /** The server forgot this device's state: start over (the browser reloads). */
+  onReset?: () => void;
+  /** A poke socket's constructor; null for none. */
+  webSocket?: typeof WebSocket | null;
+};
+
+/** One local store per user on a device: a clerk signing in after another never sees their data. */
+export const storeName = (u: SessionUser) => `cloudcard-${u.kind}-${u.id}`;
+
+/**
+ * The device's Replicache: the shared mutators (optimistic here, authoritative on the server),
+ * push and pull with the session token, pull again while the server says the view is still
+ * paging in, and a poke socket so what another branch does shows up at once.
+ */
+export function openCloudSync(o: SyncOptions): { rep: CloudRep; pokes: PokeSocket | null; close: () => Promise<void> } {
+  const f = o.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const post = async (path: string, body: unknown) => {
+    const res = await f(`${o.baseUrl}/api/replicache/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` },
+      body: JSON.stringify(body),
+    });
+    const httpRequestInfo = { httpStatusCode: res.status, errorMessage: res.ok ? '' : await res.clone().text() };
+    return { response: res.ok ? await res.json() : undefined, httpRequestInfo };
+  };
+  const rep = new Replicache({
+    name: storeName(o.user),
+    mutators: createMutators({ actor: o.user }),
+    schemaVersion: SYNC_SCHEMA_VERSION,
+    kvStore: o.kvStore ?? 'idb',
+    pullInterval: o.pullInterval === undefined ? 30_000 : o.pullInterval,
+    // A processed push answers `{}`; Replicache wants no response then, or the error it names.
+    pusher: async (req) => {
+      const r = await post('push', req);
+      return { ...r, response: r.response && 'error' in r.response ? r.response : undefined } as PusherResult;
+    },
+    puller: (req) => post('pull', req) as Promise<PullerResult>,
+  });
+  rep.onClientStateNotFound = o.onReset ?? (() => location.reload());
+  const stopMore = rep.subscribe((tx) => tx.get(keys.meta()), {
+    onData: (meta) => {
+      if ((meta as { more?: boolean } | undefined)?.more) void rep.pull({ now: true });
+    },
+  });
+  const socket = o.webSocket === null ? null : new PokeSocket(o.baseUrl, o.token, () => void rep.pull({ now: true }), o.webSocket ?? globalThis.WebSocket);
+  return {
+    rep,
+    pokes: socket,
+    close: async () => {
+      stopMore();
+      socket?.close();
+      await rep.close();
+    },
+  };
+}

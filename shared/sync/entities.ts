@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { fenSchema, idSchema, timestampSchema } from '../schemas/common';
+import { pricedLineSchema, tenderKindSchema } from '../schemas/order';
+
+/**
+ * What the clients hold: the values under each key of `keys.ts`. The server builds them from D1
+ * (and the member's object for `account/`); mutators write optimistic versions of the same shapes.
+ */
+export const syncedProductSchema = z.object({
+  id: idSchema,
+  sku: z.string(),
+  name: z.string(),
+  kind: z.enum(['goods', 'service']),
+  categoryId: idSchema,
+  listPriceFen: fenSchema,
+  /** This store's price (the list price where the store sets none); null in HQ's chain-wide view. */
+  storePriceFen: fenSchema.nullable(),
+  costPriceFen: fenSchema,
+  barcode: z.string().nullable(),
+  unit: z.string(),
+});
+export type SyncedProduct = z.infer<typeof syncedProductSchema>;
+
+export const syncedCategorySchema = z.object({ id: idSchema, name: z.string(), nameEn: z.string(), sort: z.number().int() });
+export const syncedInventorySchema = z.object({ productId: idSchema, quantity: z.number().int(), lowStockThreshold: z.number().int() });
+export type SyncedInventory = z.infer<typeof syncedInventorySchema>;
+
+export const orderStatusSchema = z.enum(['pending', 'completed', 'rejected', 'refunded', 'partially_refunded']);
+
+export const syncedOrderSchema = z.object({
+  id: idSchema,
+  storeId: idSchema,
+  staffId: idSchema,
+  memberId: idSchema.nullable(),
+  kind: z.enum(['sale', 'refund']),
+  /** `pending` only on the tablet that made it, until the server has settled it. */
+  status: orderStatusSchema,
+  rejectReason: z.string().nullable(),
+  subtotalFen: fenSchema,
+  discountFen: fenSchema,
+  totalFen: fenSchema,
+  pointsEarned: z.number().int(),
+  note: z.string(),
+  createdAt: timestampSchema,
+  lines: z.array(pricedLineSchema.pick({ lineNo: true, productId: true, name: true, quantity: true, unitPriceFen: true, discountFen: true, totalFen: true })),
+  tenders: z.array(z.object({ kind: tenderKindSchema.or(z.literal('punch_card')), amountFen: fenSchema })),
+});
+export type SyncedOrder = z.infer<typeof syncedOrderSchema>;
+
+/** A mutation the server refused for good: kept so the tablet that made it can show why. */
+export const rejectionSchema = z.object({
+  clientID: z.string(),
+  mutationID: z.number().int(),
+  name: z.string(),
+  code: z.string(),
+  message: z.string(),
+  /** The order or operation the mutation named, when it named one. */
+  refId: z.string().nullable(),
+  at: timestampSchema,
+});
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const syncMetaSchema = z.object({ more: z.boolean(), version: z.number().int(), at: timestampSchema });
+export type SyncMeta = z.infer<typeof syncMetaSchema>;

@@ -1,0 +1,30 @@
+/**
+ * The client's key space. One prefix per kind of synced row; the server's view builder and the
+ * clients' mutators and subscriptions use these helpers only, so a key is spelled one way.
+ */
+export const keys = {
+  store: (id: string) => `store/${id}`,
+  category: (id: string) => `category/${id}`,
+  product: (id: string) => `product/${id}`,
+  inventory: (productId: string) => `inventory/${productId}`,
+  tier: (code: string) => `tier/${code}`,
+  rules: () => 'rules',
+  member: (id: string) => `member/${id}`,
+  account: (memberId: string) => `account/${memberId}`,
+  order: (id: string) => `order/${id}`,
+  rejection: (clientID: string, mutationID: number) => `rejection/${clientID}/${String(mutationID).padStart(10, '0')}`,
+  /** Sync bookkeeping the server writes: `more` while an initial view is still being paged in. */
+  meta: () => 'sync/meta',
+} as const;
+
+export const prefixes = {
+  store: 'store/',
+  category: 'category/',
+  product: 'product/',
+  inventory: 'inventory/',
+  tier: 'tier/',
+  member: 'member/',
+  account: 'account/',
+  order: 'order/',
+  rejection: 'rejection/',
+} as const;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { idSchema, timestampSchema, ulidSchema } from '../schemas/common';
+import { punchCardSaleRequestSchema, rechargeRequestSchema, refundRequestSchema } from '../schemas/account-api';
+import { orderInputSchema } from '../schemas/order';
+import { registerMemberSchema, updateMemberSchema } from '../schemas/member-write';
+import { adjustInventorySchema } from '../schemas/inventory';
+
+const pos = z.number().int().positive();
+
+/** The arguments of every mutator: the same zod schemas as the REST API where one exists. */
+export const mutatorArgs = {
+  checkout: orderInputSchema,
+  recharge: rechargeRequestSchema.extend({ memberId: idSchema }),
+  registerMember: registerMemberSchema,
+  updateMember: updateMemberSchema,
+  sellPunchCard: punchCardSaleRequestSchema.extend({ memberId: idSchema }),
+  /** One visit (or several) taken off a punch card: settled as an order paid by the card. */
+  redeemPunch: z.object({ id: ulidSchema, storeId: idSchema, memberId: idSchema, cardId: idSchema, productId: idSchema, uses: pos.max(100), createdAt: timestampSchema }),
+  refundOrder: refundRequestSchema.extend({ memberId: idSchema }),
+  reportCardLoss: z.object({ opId: ulidSchema, memberId: idSchema, reason: z.string().max(200).default('') }),
+  adjustInventory: adjustInventorySchema,
+} as const;
+
+export type MutatorName = keyof typeof mutatorArgs;
+export type MutatorArgs<K extends MutatorName> = z.infer<(typeof mutatorArgs)[K]>;
+export const mutatorNames = Object.keys(mutatorArgs) as MutatorName[];
+export const isMutatorName = (n: string): n is MutatorName => Object.hasOwn(mutatorArgs, n);
+
+/** The order or operation id a mutation names: its idempotency key, and what a rejection points at. */
+export function refIdOf(name: MutatorName, args: Record<string, unknown>): string | null {
+  const id = name === 'checkout' || name === 'registerMember' || name === 'redeemPunch' || name === 'adjustInventory' || name === 'updateMember' ? args.id : args.opId;
+  return typeof id === 'string' ? id : null;
+}

@@ -1,0 +1,31 @@
+import { assertStaff, assertStoreAccess, type Actor } from '../domain/authz';
+import { DomainError } from '../errors';
+import type { MutatorArgs, MutatorName } from './mutator-args';
+
+type Rules = { [K in MutatorName]: (actor: Actor, args: MutatorArgs<K>) => void };
+
+const staffAt = (actor: Actor, storeId: string) => {
+  assertStaff(actor);
+  assertStoreAccess(actor, storeId);
+};
+const managerAt = (actor: Actor, storeId: string, what: string) => {
+  staffAt(actor, storeId);
+  if (actor.kind === 'staff' && actor.role === 'clerk') throw new DomainError('FORBIDDEN', `${what} needs a store manager or HQ`);
+};
+
+/**
+ * Who may run each mutator, checked on the tablet before the optimistic write and again on the
+ * server before any effect (the server also checks what needs its data, e.g. member scope).
+ */
+export const mutatorPermissions: Rules = {
+  checkout: (a, x) => staffAt(a, x.storeId),
+  recharge: (a, x) => staffAt(a, x.storeId),
+  registerMember: (a, x) => staffAt(a, x.homeStoreId),
+  updateMember: (a) => assertStaff(a),
+  sellPunchCard: (a, x) => staffAt(a, x.storeId),
+  redeemPunch: (a, x) => staffAt(a, x.storeId),
+  refundOrder: (a, x) => managerAt(a, x.storeId, 'A refund'),
+  // Any store's staff may freeze a card (the card is valid in every branch).
+  reportCardLoss: (a) => assertStaff(a),
+  adjustInventory: (a, x) => staffAt(a, x.storeId),
+};

@@ -1,0 +1,105 @@
+import type { ReadonlyJSONValue, WriteTransaction } from 'replicache';
+import { rechargeBonus } from '../domain/account/recharge-rules';
+import { splitSpend } from '../domain/account/split';
+import { priceLines, type CatalogItem } from '../domain/pricing';
+import type { Member, Tier } from '../schemas/member';
+import type { ChainRules } from '../schemas/rules';
+import type { AccountView } from '../schemas/account-api';
+import { MONEY_TENDERS } from '../schemas/order';
+import type { SyncedInventory, SyncedOrder, SyncedProduct } from './entities';
+import { keys } from './keys';
+import type { MutatorArgs, MutatorName } from './mutator-args';
+
+type Effects = { [K in MutatorName]: (tx: WriteTransaction, args: MutatorArgs<K>) => Promise<void> };
+
+const read = async <T>(tx: WriteTransaction, key: string) => (await tx.get(key)) as T | undefined;
+const write = (tx: WriteTransaction, key: string, value: unknown) => tx.set(key, value as ReadonlyJSONValue);
+
+async function patchMember(tx: WriteTransaction, id: string, f: (m: Member) => Partial<Member>) {
+  const m = await read<Member>(tx, keys.member(id));
+  if (m) await write(tx, keys.member(id), { ...m, ...f(m) });
+}
+
+/** Takes stored value the way the server will; leaves the balance alone when it looks short (the server decides). */
+function spend(m: Member, fen: number, rules: ChainRules | undefined): Partial<Member> {
+  const split = splitSpend(fen, m, rules?.consumptionOrder ?? 'principal_first');
+  return split ? { principalFen: m.principalFen - split.principalFen, bonusFen: m.bonusFen - split.bonusFen } : {};
+}
+
+/**
+ * What the tablet or phone shows at once, before the server has answered. The server's pull
+ * replaces all of it: these writes are a forecast, never the record.
+ */
+export const optimistic: Effects = {
+  async checkout(tx, o) {
+    const rules = await read<ChainRules>(tx, keys.rules());
+    const member = o.memberId ? await read<Member>(tx, keys.member(o.memberId)) : undefined;
+    const tier = member ? await read<Tier>(tx, keys.tier(member.tierCode)) : undefined;
+    const catalog = new Map<string, CatalogItem>();
+    for (const l of o.lines) {
+      const p = await read<SyncedProduct>(tx, keys.product(l.productId));
+      if (p) catalog.set(p.id, { productId: p.id, name: p.name, categoryId: p.categoryId, listPriceFen: p.listPriceFen, costPriceFen: p.costPriceFen, storePriceFen: p.storePriceFen });
+    }
+    const priced = priceLines(o.lines, catalog, tier ? { name: tier.name, discountBp: tier.discountBp } : null);
+    const total = o.tenders.reduce((n, t) => n + t.amountFen, 0);
+    const lines = 'missing' in priced ? [] : priced.lines.map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }));
+    const order: SyncedOrder = {
+      id: o.id, storeId: o.storeId, staffId: '', memberId: o.memberId, kind: 'sale', status: 'pending', rejectReason: null,
+      subtotalFen: 'missing' in priced ? total : priced.subtotalFen, discountFen: 'missing' in priced ? 0 : priced.discountFen, totalFen: total,
+      pointsEarned: 0, note: o.note, createdAt: o.createdAt, lines, tenders: o.tenders.map((t) => ({ kind: t.kind, amountFen: t.amountFen })),
+    };
+    await write(tx, keys.order(o.id), order);
+    if (!member) return;
+    const sv = o.tenders.filter((t) => t.kind === 'stored_value').reduce((n, t) => n + t.amountFen, 0);
+    const points = o.tenders.reduce((n, t) => n + (t.kind === 'points' ? t.points : 0), 0);
+    const moneyPaid = o.tenders.some((t) => MONEY_TENDERS.includes(t.kind));
+    await patchMember(tx, member.id, (m) => ({
+      ...spend(m, sv, rules),
+      points: m.points >= points ? m.points - points : m.points,
+      lastVisitAt: o.createdAt,
+      lastVisitStoreId: o.storeId,
+      lifetimeSpendFen: m.lifetimeSpendFen + (moneyPaid ? total : 0),
+    }));
+  },
+  async recharge(tx, r) {
+    const rules = await read<ChainRules>(tx, keys.rules());
+    const bonus = rules ? rechargeBonus(r.amountFen, rules.rechargeRules) : 0;
+    await patchMember(tx, r.memberId, (m) => ({ principalFen: m.principalFen + r.amountFen, bonusFen: m.bonusFen + bonus }));
+  },
+  async registerMember(tx, r) {
+    if (await tx.has(keys.member(r.id))) return;
+    const m: Member = {
+      id: r.id, phone: r.phone, name: r.name, gender: r.gender, birthday: r.birthday, homeStoreId: r.homeStoreId, tierCode: 'normal',
+      cardNo: r.cardNo ?? '', status: 'active', joinedAt: r.createdAt, principalFen: 0, bonusFen: 0, points: 0, lifetimeSpendFen: 0,
+      lastVisitAt: null, lastVisitStoreId: null,
+    };
+    await write(tx, keys.member(r.id), m);
+  },
+  async updateMember(tx, r) {
+    const { id, ...fields } = r;
+    await patchMember(tx, id, () => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+  },
+  async sellPunchCard(tx, r) {
+    if (r.paidWith !== 'stored_value') return;
+    const rules = await read<ChainRules>(tx, keys.rules());
+    await patchMember(tx, r.memberId, (m) => spend(m, r.priceFen, rules));
+  },
+  async redeemPunch(tx, r) {
+    const acc = await read<AccountView>(tx, keys.account(r.memberId));
+    if (!acc) return;
+    const punchCards = acc.punchCards.map((c) => (c.id === r.cardId && c.usesLeft >= r.uses ? { ...c, usesLeft: c.usesLeft - r.uses } : c));
+    await write(tx, keys.account(r.memberId), { ...acc, punchCards });
+  },
+  async refundOrder(tx, r) {
+    const o = await read<SyncedOrder>(tx, keys.order(r.refundOf));
+    if (o) await write(tx, keys.order(o.id), { ...o, status: r.amountFen >= o.totalFen ? 'refunded' : 'partially_refunded' });
+  },
+  async reportCardLoss(tx, r) {
+    await patchMember(tx, r.memberId, () => ({ status: 'frozen' }));
+  },
+  async adjustInventory(tx, r) {
+    const inv = await read<SyncedInventory>(tx, keys.inventory(r.productId));
+    const next: SyncedInventory = { productId: r.productId, quantity: (inv?.quantity ?? 0) + r.delta, lowStockThreshold: inv?.lowStockThreshold ?? 0 };
+    await write(tx, keys.inventory(r.productId), next);
+  },
+};

@@ -1,0 +1,90 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { Actor } from '../../shared/domain/authz';
+import { DomainError } from '../../shared/errors';
+import type { PullRequest, PullResponse, PushRequest, PushResponse } from '../../shared/sync/protocol';
+import { openDb } from '../db/client';
+import { loadMeta, migrate, saveMeta, type Meta } from '../sync/cvr-store';
+import { channels, poke } from '../sync/poke';
+import { processPull } from '../sync/pull';
+import { processPush, TransientPushError } from '../sync/push';
+import { channelFor, viewFor } from '../sync/views';
+
+const ownerOf = (a: Actor) => `${a.kind}:${a.id}`;
+
+/** What crosses back from the object: errors as values (a thrown error loses its class over RPC). */
+export type GroupAnswer<T> = { ok: T } | { refused: { code: 'FORBIDDEN'; message: string } } | { retry: string };
+
+/**
+ * One per Replicache client group (idFromName(clientGroupID)). It serializes the group's pushes
+ * and pulls, and keeps its clients' last mutation ids and its view record (docs/decisions/009).
+ */
+export class ClientGroup extends DurableObject<Env> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
+  }
+
+  /** One at a time: awaiting D1 or another object opens the input gate, so order is kept here. */
+  private serially<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(f, f);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The group's record, created for `actor` on first use; another user's request is refused. */
+  private own(actor: Actor, create: boolean): Meta | null {
+    const sql = this.ctx.storage.sql;
+    const meta = loadMeta(sql);
+    if (meta && meta.owner !== ownerOf(actor)) throw new DomainError('FORBIDDEN', 'This client group belongs to another user');
+    if (meta || !create) return meta;
+    const fresh: Meta = { owner: ownerOf(actor), version: 0, scannedAt: null, initSource: 0, initAfter: '', initFrom: 0 };
+    saveMeta(sql, fresh);
+    return fresh;
+  }
+
+  /** `retry`: a mutation failed for a passing reason; what came before it is kept, and the client pushes again. */
+  push(actor: Actor, req: PushRequest): Promise<GroupAnswer<PushResponse>> {
+    return this.answer(async () => {
+      const meta = this.own(actor, true)!;
+      const { response, touched } = await processPush(this.ctx.storage.sql, this.env, actor, meta, req);
+      if (req.mutations.length > 0) void poke(this.env, [channelFor(actor), ...[...touched].map(channels.store)]);
+      return response;
+    });
+  }
+
+  private answer<T>(f: () => Promise<T>): Promise<GroupAnswer<T>> {
+    return this.serially(async () => {
+      try {
+        return { ok: await f() };
+      } catch (e) {
+        if (e instanceof TransientPushError) return { retry: e.message };
+        if (e instanceof DomainError && e.code === 'FORBIDDEN') return { refused: { code: 'FORBIDDEN' as const, message: e.message } };
+        throw e;
+      }
+    });
+  }
+
+  /** Drops everything this group knew (local dev and tests: a server that lost a client's state). */
+  forget(): Promise<void> {
+    return this.serially(async () => {
+      await this.ctx.storage.deleteAll();
+      migrate(this.ctx.storage.sql);
+    });
+  }
+
+  pull(actor: Actor, req: PullRequest): Promise<GroupAnswer<PullResponse>> {
+    return this.answer(async () => {
+      const base = typeof req.cookie === 'object' && req.cookie !== null ? req.cookie.order : 0;
+      const known = req.cookie !== null;
+      const meta = this.own(actor, !known);
+      // The client remembers a state this group no longer has (forgotten, or restored from backup).
+      if (!meta || base > meta.version) return { error: 'ClientStateNotFound' as const };
+      const sql = this.ctx.storage.sql;
+      const { meta: after, response } = await processPull(sql, meta, viewFor(this.env, openDb(this.env.DB), actor), base, Number(this.env.SYNC_PAGE_ROWS) || undefined);
+      saveMeta(sql, after);
+      return response;
+    });
+  }
+}

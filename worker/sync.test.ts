@@ -1,0 +1,133 @@
+import { env } from 'cloudflare:test';
+import { ulid } from 'ulid';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, loginAs, seedChain } from './test/fixtures';
+
+let clerk1: string, clerk2: string;
+const PRICE = 8900; // p-401, the same price in every store
+
+type Patch = { op: string; key?: string; value?: any }[];
+const pull = (token: string, clientGroupID: string, cookie: unknown = null) =>
+  api('/api/replicache/pull', { token, body: { pullVersion: 1, clientGroupID, cookie, profileID: 'p', schemaVersion: '1' } });
+const push = (token: string, clientGroupID: string, mutations: { clientID: string; id: number; name: string; args: unknown }[]) =>
+  api('/api/replicache/push', { token, body: { pushVersion: 1, clientGroupID, profileID: 'p', schemaVersion: '1', mutations: mutations.map((m) => ({ ...m, timestamp: 1 })) } });
+
+/** Pulls until the view is complete, as a client does while `sync/meta` says more; returns the view. */
+async function syncAll(token: string, group: string, from: { cookie: unknown; view: Map<string, any> } = { cookie: null, view: new Map() }) {
+  let { cookie } = from;
+  const view = from.view;
+  let pages = 0;
+  for (;;) {
+    const r = await pull(token, group, cookie);
+    expect(r.status).toBe(200);
+    pages++;
+    for (const op of r.json.patch as Patch) {
+      if (op.op === 'clear') view.clear();
+      else if (op.op === 'put') view.set(op.key!, op.value);
+      else view.delete(op.key!);
+    }
+    cookie = r.json.cookie;
+    if (!view.get('sync/meta')?.more) return { cookie, view, pages, last: r.json };
+  }
+}
+
+async function newMember(balanceFen: number) {
+  const id = `m-sync-${ulid()}`;
+  const phone = `198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  await env.DB.prepare(`INSERT INTO members (id, phone, name, gender, home_store_id, tier_code, card_no, status, joined_at, updated_at) VALUES (?, ?, '同步会员', 'female', 'store-1', 'normal', ?, 'active', 0, ?)`)
+    .bind(id, phone, `66${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`, Date.now()).run();
+  if (balanceFen > 0) {
+    const r = await api(`/api/members/${id}/recharge`, { token: clerk1, body: { opId: ulid(), storeId: 'store-1', amountFen: balanceFen, paidWith: 'cash' } });
+    expect(r.status).toBe(200);
+  }
+  return id;
+}
+const sale = (memberId: string, storeId = 'store-1') => ({ id: ulid(), storeId, memberId, createdAt: Date.now(), lines: [{ productId: 'p-401', quantity: 1 }], tenders: [{ kind: 'stored_value', amountFen: PRICE }] });
+
+beforeAll(async () => {
+  await seedChain();
+  [clerk1, clerk2] = await Promise.all([loginAs('clerk1'), loginAs('clerk2')]);
+});
+
+describe('pull', () => {
+  it('pages a clerk’s view of its store: catalog at its prices, its members, rules, tiers', async () => {
+    const { view, pages } = await syncAll(clerk1, `g-${ulid()}`);
+    expect(pages).toBeGreaterThan(2); // 40 rows per page in tests
+    expect(view.get('store/store-1')).toMatchObject({ id: 'store-1' });
+    expect(view.has('store/store-2')).toBe(false);
+    expect(view.get('rules')).toHaveProperty('consumptionOrder');
+    expect(view.get('tier/gold')).toHaveProperty('discountBp');
+    expect(view.get('product/p-401')).toMatchObject({ storePriceFen: PRICE });
+    const members = [...view.entries()].filter(([k]) => k.startsWith('member/')).map(([, v]) => v);
+    expect(members.length).toBeGreaterThan(0);
+    const dbCount = await env.DB.prepare(`SELECT count(*) AS n FROM members WHERE home_store_id = 'store-1' OR id IN (SELECT member_id FROM member_store_visits WHERE store_id = 'store-1' AND last_visit_at > ?)`).bind(Date.now() - 90 * 86_400_000).first<{ n: number }>();
+    expect(members.length).toBe(dbCount!.n);
+  });
+
+  it('sends only what changed, and a lost response costs nothing', async () => {
+    const group = `g-${ulid()}`;
+    const first = await syncAll(clerk1, group);
+    const quiet = await pull(clerk1, group, first.cookie);
+    expect(quiet.json.patch).toEqual([]);
+    const id = await newMember(50_000);
+    const changed = await pull(clerk1, group, first.cookie);
+    expect((changed.json.patch as Patch).filter((p) => p.key?.startsWith('member/')).map((p) => p.key)).toEqual([`member/${id}`]);
+    // The response was lost: the client pulls again from its old cookie and gets the same rows.
+    const again = await pull(clerk1, group, first.cookie);
+    expect((again.json.patch as Patch).find((p) => p.key === `member/${id}`)?.value).toMatchObject({ principalFen: 50_000 });
+  });
+
+  it('refuses another user’s client group and answers ClientStateNotFound for a forgotten one', async () => {
+    const group = `g-${ulid()}`;
+    await syncAll(clerk1, group);
+    expect((await pull(clerk2, group)).status).toBe(403);
+    expect((await push(clerk2, group, [])).status).toBe(403);
+    const forgotten = await pull(clerk1, `g-${ulid()}`, { order: 7 });
+    expect(forgotten.json).toEqual({ error: 'ClientStateNotFound' });
+  });
+
+  it('rejects a malformed body with 400 and no token with 401', async () => {
+    expect((await api('/api/replicache/pull', { token: clerk1, body: { pullVersion: 1 } })).status).toBe(400);
+    expect((await api('/api/replicache/pull', { body: { pullVersion: 1, clientGroupID: 'x', cookie: null, profileID: 'p', schemaVersion: '1' } })).status).toBe(401);
+  });
+});
+
+describe('push', () => {
+  it('applies each mutation once, records refusals and advances past them', async () => {
+    const group = `g-${ulid()}`;
+    const base = await syncAll(clerk1, group);
+    const member = await newMember(PRICE);
+    const a = sale(member), b = sale(member);
+    const mutations = [
+      { clientID: 'c1', id: 1, name: 'checkout', args: a },
+      { clientID: 'c1', id: 2, name: 'checkout', args: b }, // no money left: refused
+      { clientID: 'c1', id: 3, name: 'noSuchMutator', args: {} },
+      { clientID: 'c1', id: 4, name: 'recharge', args: { memberId: member, opId: 'not-a-ulid' } },
+    ];
+    expect((await push(clerk1, group, mutations)).status).toBe(200);
+    expect((await push(clerk1, group, mutations)).status).toBe(200); // the same push again: nothing twice
+    const after = await syncAll(clerk1, group, { cookie: base.cookie, view: base.view });
+    expect(after.last.lastMutationIDChanges).toEqual({ c1: 4 });
+    expect(after.view.get(`member/${member}`)).toMatchObject({ principalFen: 0 });
+    expect(after.view.get(`order/${a.id}`)).toMatchObject({ status: 'completed', totalFen: PRICE });
+    expect(after.view.get(`order/${b.id}`)).toMatchObject({ status: 'rejected' });
+    const rejections = [...after.view.entries()].filter(([k]) => k.startsWith('rejection/c1/')).map(([, v]) => v);
+    expect(rejections.map((r) => [r.mutationID, r.code])).toEqual([[2, 'INSUFFICIENT_FUNDS'], [3, 'VALIDATION_FAILED'], [4, 'VALIDATION_FAILED']]);
+    expect(rejections[0].refId).toBe(b.id);
+    const audit = await env.DB.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'sync.rejected' AND id LIKE 'sync:c1:%'`).first<{ n: number }>();
+    expect(audit!.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses a mutation the user may not make, and tells a forgotten client to reset', async () => {
+    const group = `g-${ulid()}`;
+    const member = await newMember(PRICE);
+    // clerk1 works at store-1: a sale rung up for store-2 is refused and recorded as rejected.
+    const foreign = sale(member, 'store-2');
+    expect((await push(clerk1, group, [{ clientID: 'c9', id: 1, name: 'checkout', args: foreign }])).status).toBe(200);
+    const row = await env.DB.prepare('SELECT status, reject_reason FROM orders WHERE id = ?').bind(foreign.id).first<{ status: string; reject_reason: string }>();
+    expect(row).toMatchObject({ status: 'rejected' });
+    expect(row!.reject_reason).toMatch(/FORBIDDEN/);
+    const lost = await push(clerk1, group, [{ clientID: 'c-unknown', id: 5, name: 'checkout', args: sale(member) }]);
+    expect(lost.json).toEqual({ error: 'ClientStateNotFound' });
+  });
+});

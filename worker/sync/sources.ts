@@ -1,0 +1,161 @@
+import { and, asc, eq, gt, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { keys } from '../../shared/sync/keys';
+import type { SyncedOrder, SyncedProduct } from '../../shared/sync/entities';
+import type { Db } from '../db/client';
+import { categories, chainRules, inventory, members, memberStoreVisits, orderLines, orders, payments, products, storePrices, stores, tiers } from '../db/schema';
+import { toMember } from '../services/members';
+import { toStore } from '../services/stores';
+import { chainRulesSchema, DEFAULT_CHAIN_RULES } from '../../shared/schemas/rules';
+import type { Row, Source } from './source';
+import { VISIT_DAYS } from './policy';
+
+const row = (id: string, key: string, value: unknown): Row => ({ id, key, value });
+
+function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const g = m.get(k);
+    if (g) g.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+export function storeSource(db: Db, storeId: string | null): Source {
+  const where = (extra?: SQL) => and(storeId ? eq(stores.id, storeId) : undefined, extra);
+  return {
+    name: 'stores',
+    page: async (after, limit) => (await db.select().from(stores).where(where(gt(stores.id, after))).orderBy(asc(stores.id)).limit(limit)).map((s) => row(s.id, keys.store(s.id), toStore(s))),
+    changed: async (since) => (await db.select().from(stores).where(where(gt(stores.updatedAt, since)))).map((s) => ({ key: keys.store(s.id), value: toStore(s) })),
+  };
+}
+
+export function categorySource(db: Db): Source {
+  const v = (c: typeof categories.$inferSelect) => ({ id: c.id, name: c.name, nameEn: c.nameEn, sort: c.sort });
+  return {
+    name: 'categories',
+    page: async (after, limit) => (await db.select().from(categories).where(gt(categories.id, after)).orderBy(asc(categories.id)).limit(limit)).map((c) => row(c.id, keys.category(c.id), v(c))),
+    changed: async (since) => (await db.select().from(categories).where(gt(categories.updatedAt, since))).map((c) => ({ key: keys.category(c.id), value: v(c) })),
+  };
+}
+
+export function tierSource(db: Db): Source {
+  const v = ({ updatedAt: _u, ...t }: typeof tiers.$inferSelect) => t;
+  return {
+    name: 'tiers',
+    page: async (after, limit) => (await db.select().from(tiers).where(sql`${tiers.code} > ${after}`).orderBy(asc(tiers.code)).limit(limit)).map((t) => row(t.code, keys.tier(t.code), v(t))),
+    changed: async (since) => (await db.select().from(tiers).where(gt(tiers.updatedAt, since))).map((t) => ({ key: keys.tier(t.code), value: v(t) })),
+  };
+}
+
+export function rulesSource(db: Db): Source {
+  // null: not changed since then; HQ's saved rules, or the defaults when they no longer parse.
+  const read = async (since: number) => {
+    const r = await db.select().from(chainRules).where(and(eq(chainRules.key, 'rules'), gt(chainRules.updatedAt, since))).get();
+    if (!r) return null;
+    const parsed = chainRulesSchema.safeParse(JSON.parse(r.value));
+    return parsed.success ? parsed.data : DEFAULT_CHAIN_RULES;
+  };
+  return {
+    name: 'rules',
+    page: async (after) => (after ? [] : [row('rules', keys.rules(), (await read(-1)) ?? DEFAULT_CHAIN_RULES)]),
+    changed: async (since) => {
+      const rules = await read(since);
+      return rules ? [{ key: keys.rules(), value: rules }] : [];
+    },
+  };
+}
+
+/** The catalog as one store sells it (its own price where it sets one); chain-wide for HQ. */
+export function productSource(db: Db, storeId: string | null): Source {
+  const select = (where: SQL | undefined) =>
+    db.select({ p: products, price: storePrices.priceFen }).from(products)
+      .leftJoin(storePrices, and(eq(storePrices.productId, products.id), eq(storePrices.storeId, storeId ?? '')))
+      .where(where);
+  const v = ({ p, price }: { p: typeof products.$inferSelect; price: number | null }): SyncedProduct | null =>
+    p.status !== 'active' ? null : {
+      id: p.id, sku: p.sku, name: p.name, kind: p.kind, categoryId: p.categoryId, listPriceFen: p.listPriceFen,
+      storePriceFen: storeId ? (price ?? p.listPriceFen) : null, costPriceFen: p.costPriceFen, barcode: p.barcode, unit: p.unit,
+    };
+  return {
+    name: 'products',
+    page: async (after, limit) =>
+      (await select(and(gt(products.id, after), eq(products.status, 'active'))).orderBy(asc(products.id)).limit(limit)).map((r) => row(r.p.id, keys.product(r.p.id), v(r))),
+    changed: async (since) => {
+      const priced = storeId ? db.select({ id: storePrices.productId }).from(storePrices).where(and(eq(storePrices.storeId, storeId), gt(storePrices.updatedAt, since))) : null;
+      const rows = await select(priced ? or(gt(products.updatedAt, since), inArray(products.id, priced)) : gt(products.updatedAt, since));
+      return rows.map((r) => ({ key: keys.product(r.p.id), value: v(r) }));
+    },
+  };
+}
+
+export function inventorySource(db: Db, storeId: string): Source {
+  const v = (i: typeof inventory.$inferSelect) => ({ productId: i.productId, quantity: i.quantity, lowStockThreshold: i.lowStockThreshold });
+  const base = eq(inventory.storeId, storeId);
+  return {
+    name: 'inventory',
+    page: async (after, limit) => (await db.select().from(inventory).where(and(base, gt(inventory.productId, after))).orderBy(asc(inventory.productId)).limit(limit)).map((i) => row(i.productId, keys.inventory(i.productId), v(i))),
+    changed: async (since) => (await db.select().from(inventory).where(and(base, gt(inventory.updatedAt, since)))).map((i) => ({ key: keys.inventory(i.productId), value: v(i) })),
+  };
+}
+
+/** Members a store serves offline: home store here, or served here in the last 90 days. */
+export function storeMembersSource(db: Db, storeId: string): Source {
+  const recent = () => Date.now() - VISIT_DAYS * 86_400_000;
+  const visited = () => db.select({ id: memberStoreVisits.memberId }).from(memberStoreVisits).where(and(eq(memberStoreVisits.storeId, storeId), gt(memberStoreVisits.lastVisitAt, recent())));
+  return {
+    name: 'members',
+    page: async (after, limit) =>
+      (await db.select().from(members).where(and(gt(members.id, after), or(eq(members.homeStoreId, storeId), inArray(members.id, visited())))).orderBy(asc(members.id)).limit(limit))
+        .map((m) => row(m.id, keys.member(m.id), toMember(m))),
+    // Every member changed since then, chain-wide, with their visit here: one no longer served here is a del.
+    changed: async (since) => {
+      const rows = await db.select({ m: members, at: memberStoreVisits.lastVisitAt }).from(members)
+        .leftJoin(memberStoreVisits, and(eq(memberStoreVisits.memberId, members.id), eq(memberStoreVisits.storeId, storeId)))
+        .where(gt(members.updatedAt, since));
+      const from = recent();
+      return rows.map(({ m, at }) => ({ key: keys.member(m.id), value: m.homeStoreId === storeId || (at ?? 0) > from ? toMember(m) : null }));
+    },
+  };
+}
+
+export function oneMemberSource(db: Db, memberId: string): Source {
+  return {
+    name: 'member',
+    page: async (after) => (after ? [] : (await db.select().from(members).where(eq(members.id, memberId))).map((m) => row(m.id, keys.member(m.id), toMember(m)))),
+    changed: async (since) => (await db.select().from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since)))).map((m) => ({ key: keys.member(m.id), value: toMember(m) })),
+  };
+}
+
+/** Orders with their lines and tenders, for `where` (a store's recent orders, or one member's). */
+export function orderSource(db: Db, name: string, scope: SQL, createdSince: () => number): Source {
+  const load = async (where: SQL | undefined, limit?: number): Promise<Row[]> => {
+    const q = db.select().from(orders).where(where).orderBy(asc(orders.id));
+    const head = await (limit ? q.limit(limit) : q);
+    if (head.length === 0) return [];
+    const range = and(where, sql`${orders.id} <= ${head[head.length - 1]!.id}`);
+    // Lines and tenders by the same id range (a list of ids would pass D1's 100 bound parameters).
+    const [lines, pays] = await Promise.all([
+      db.select({ l: orderLines }).from(orderLines).innerJoin(orders, eq(orders.id, orderLines.orderId)).where(range),
+      db.select({ p: payments }).from(payments).innerJoin(orders, eq(orders.id, payments.orderId)).where(range),
+    ]);
+    const linesOf = groupBy(lines.map((x) => x.l), (l) => l.orderId);
+    const paysOf = groupBy(pays.map((x) => x.p), (p) => p.orderId);
+    return head.map((o) => {
+      const value: SyncedOrder = {
+        id: o.id, storeId: o.storeId, staffId: o.staffId, memberId: o.memberId, kind: o.kind, status: o.status, rejectReason: o.rejectReason,
+        subtotalFen: o.subtotalFen, discountFen: o.discountFen, totalFen: o.totalFen, pointsEarned: o.pointsEarned, note: o.note, createdAt: o.createdAt,
+        lines: (linesOf.get(o.id) ?? []).sort((a, b) => a.lineNo - b.lineNo).map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen })),
+        tenders: (paysOf.get(o.id) ?? []).map((p) => ({ kind: p.tender, amountFen: p.amountFen })),
+      };
+      return row(o.id, keys.order(o.id), value);
+    });
+  };
+  return {
+    name,
+    page: (after, limit) => load(and(scope, gt(orders.id, after), gte(orders.createdAt, createdSince())), limit),
+    changed: async (since) => (await load(and(scope, gt(orders.updatedAt, since)))).map(({ key, value }) => ({ key, value })),
+  };
+}
+

@@ -1,0 +1,46 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { Actor } from '../../shared/domain/authz';
+import { keys } from '../../shared/sync/keys';
+import type { Db } from '../db/client';
+import { members, orders } from '../db/schema';
+import { accountStub } from '../services/accounts';
+import { categorySource, inventorySource, oneMemberSource, orderSource, productSource, rulesSource, storeMembersSource, storeSource, tierSource } from './sources';
+import type { Source } from './source';
+import { channels } from './poke';
+import { STORE_ORDER_DAYS } from './policy';
+
+const DAY = 86_400_000;
+
+/** The member's own account (punch cards, coupons, points lots) from their object, for the phone. */
+function accountSource(env: Env, db: Db, memberId: string): Source {
+  const read = async () => ({ key: keys.account(memberId), value: await accountStub(env, memberId).account(Date.now()) });
+  return {
+    name: 'account',
+    page: async (after) => (after ? [] : [{ id: memberId, ...(await read()) }]),
+    // The member row moves with every projected operation, so it says when the account changed.
+    changed: async (since) => ((await db.select({ id: members.id }).from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since))).get()) ? [await read()] : []),
+  };
+}
+
+/**
+ * What each kind of user holds (docs/decisions/009): a store's tablet its store's catalog, prices,
+ * stock, tiers, rules, members it serves and last week's orders; a member's phone only that member;
+ * HQ the chain's stores and catalog (its dashboard reads reports online).
+ */
+export function viewFor(env: Env, db: Db, actor: Actor): Source[] {
+  if (actor.kind === 'member') {
+    return [oneMemberSource(db, actor.id), accountSource(env, db, actor.id), tierSource(db), rulesSource(db), orderSource(db, 'orders', eq(orders.memberId, actor.id), () => Date.now() - 365 * DAY)];
+  }
+  if (actor.role === 'hq_admin' || !actor.storeId) return [storeSource(db, null), categorySource(db), tierSource(db), rulesSource(db), productSource(db, null)];
+  const s = actor.storeId;
+  return [
+    storeSource(db, s), categorySource(db), tierSource(db), rulesSource(db), productSource(db, s), inventorySource(db, s),
+    storeMembersSource(db, s), orderSource(db, 'orders', eq(orders.storeId, s), () => Date.now() - STORE_ORDER_DAYS * DAY),
+  ];
+}
+
+/** The poke channel a user's clients listen on. */
+export function channelFor(actor: Actor): string {
+  if (actor.kind === 'member') return channels.member(actor.id);
+  return channels.store(actor.storeId ?? 'hq');
+}
