@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type DevServer = { baseUrl: string; stop(): Promise<void>; child: ChildProcess };
-export type DevServerOptions = { port: number; persistTo?: string; seedArgs?: string[]; quiet?: boolean };
+export type DevServerOptions = { port: number; persistTo?: string; seedArgs?: string[]; quiet?: boolean; /** false: leave staged opening balances unimported (large benchmark chains). */ importBalances?: boolean };
 
 // wrangler dev records a trace of every request into SQLite on disk (its local observability):
 // dev tooling that costs more than a Durable Object call, so it is off unless asked for.
@@ -81,7 +81,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     throw e;
   }
   try {
-    await importOpeningBalances(baseUrl, !opts.quiet);
+    if (opts.importBalances !== false) await importOpeningBalances(baseUrl, !opts.quiet);
   } catch (e) {
     await stop();
     throw e;

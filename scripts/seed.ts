@@ -5,12 +5,13 @@ import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { hashPassword } from '../shared/crypto/password';
 import { DEMO_PASSWORD, STAFF } from './seed/demo-catalog';
-import { baseStatements, DEFAULT_SIZE, finalizeStatements, generateMembers, generateOrders } from './seed/generate';
+import { baseStatements, DEFAULT_SIZE, extraProductStatements, finalizeStatements, generateMembers, generateOrders } from './seed/generate';
 
 const { values } = parseArgs({
   options: {
     members: { type: 'string', default: String(DEFAULT_SIZE.members) },
     orders: { type: 'string' },
+    'extra-products': { type: 'string', default: '0' },
     'persist-to': { type: 'string' },
   },
 });
@@ -44,6 +45,7 @@ try {
     const t0 = Date.now();
     const hashes = new Map(await Promise.all(STAFF.map(async (s) => [s.username, await hashPassword(DEMO_PASSWORD)] as const)));
     await db.exec(baseStatements(anchor, hashes).join('\n'));
+    for (const s of extraProductStatements(Number(values['extra-products']), anchor)) await db.exec(s);
     const m = generateMembers({ members, orders }, anchor);
     for (let i = 0; i < m.sql.length; i += 10) await db.exec(m.sql.slice(i, i + 10).join('\n'));
     let n = 0;

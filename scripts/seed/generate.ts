@@ -171,3 +171,16 @@ export function finalizeStatements(): string[] {
     `INSERT OR REPLACE INTO store_daily_sales (store_id, day, orders, sales_fen, cost_fen) SELECT store_id, date(created_at / 1000 + ${CHAIN_UTC_OFFSET_MINUTES * 60}, 'unixepoch'), count(*), sum(total_fen), sum(cost_fen) FROM orders WHERE kind = 'sale' AND status = 'completed' GROUP BY 1, 2;`,
   ].map((s) => s.replace(/\s*\n\s*/g, ' ')); // D1 exec takes one statement per line
 }
+
+/**
+ * A larger catalog for benchmarks (`--extra-products N`): synthetic retail items beside the demo
+ * ones, so a tablet's view can hold thousands of products.
+ */
+export function extraProductStatements(n: number, anchor: number): string[] {
+  const rows: SqlValue[][] = [];
+  for (let i = 1; i <= n; i++) {
+    const seq = String(i).padStart(5, '0');
+    rows.push([`p-x${seq}`, `SKUX${seq}`, `零售商品 ${seq}`, 'goods', 'cat-skincare', 1000 + (i % 50) * 100, 400 + (i % 50) * 30, `68${String(10_000_000_000 + i).slice(-11)}`, '件', 'active', anchor]);
+  }
+  return insertRows('products', ['id', 'sku', 'name', 'kind', 'category_id', 'list_price_fen', 'cost_price_fen', 'barcode', 'unit', 'status', 'updated_at'], rows, 400);
+}

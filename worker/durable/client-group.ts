@@ -39,7 +39,7 @@ export class ClientGroup extends DurableObject<Env> {
     const meta = loadMeta(sql);
     if (meta && meta.owner !== ownerOf(actor)) throw new DomainError('FORBIDDEN', 'This client group belongs to another user');
     if (meta || !create) return meta;
-    const fresh: Meta = { owner: ownerOf(actor), version: 0, scannedAt: null, initSource: 0, initAfter: '', initFrom: 0 };
+    const fresh: Meta = { owner: ownerOf(actor), version: 0, scannedAt: null, initSource: 0, initAfter: '', initFrom: 0, scan: null };
     saveMeta(sql, fresh);
     return fresh;
   }

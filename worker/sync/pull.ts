@@ -1,7 +1,7 @@
 import type { PatchOp, PullResponse } from '../../shared/sync/protocol';
 import { keys } from '../../shared/sync/keys';
 import { anyChangeIn, changedIn, changedSince, lmidChanges, record, type Meta } from './cvr-store';
-import type { Source } from './source';
+import type { Cursor, Source } from './source';
 
 /** Rows per response: a 50,000-row view comes in pages instead of one giant response. */
 export const PAGE_ROWS = 3_000;
@@ -21,12 +21,7 @@ export async function processPull(sql: SqlStorage, meta: Meta, sources: Source[]
   const next = meta.version + 1;
   const m = { ...meta };
   if (m.scannedAt === null) await loadPage(sql, m, sources, next, pageRows);
-  else {
-    const startedAt = Date.now();
-    const changes = (await Promise.all(sources.map((s) => s.changed(m.scannedAt! - SCAN_WINDOW_MS)))).flat();
-    for (const c of changes) record(sql, c.key, c.value, next);
-    m.scannedAt = startedAt;
-  }
+  else await scan(sql, m, sources, next, pageRows);
   if (anyChangeIn(sql, next)) m.version = next;
   const { rows, cookie } = answer(sql, base, m.version, pageRows);
   const patch: PatchOp[] = base === 0 ? [{ op: 'clear' }] : [];
@@ -35,9 +30,29 @@ export async function processPull(sql: SqlStorage, meta: Meta, sources: Source[]
     else if (base > 0) patch.push({ op: 'del', key: r.key });
   }
   // Not part of the view record: it tells this client whether to pull again at once.
-  const more = m.scannedAt === null || cookie < m.version;
+  const more = m.scannedAt === null || m.scan !== null || cookie < m.version;
   if (patch.length > 0 || more) patch.push({ op: 'put', key: keys.meta(), value: { more } });
   return { meta: m, response: { cookie: { order: cookie }, lastMutationIDChanges: lmidChanges(sql, base, cookie), patch } };
+}
+
+/**
+ * Records what changed in D1 since the last scan. A source that changed in bulk (an import, a
+ * price list) is read a page at a time over several pulls; the next scan starts from when this
+ * one began, less the window.
+ */
+async function scan(sql: SqlStorage, m: Meta, sources: Source[], version: number, pageRows: number): Promise<void> {
+  const round = m.scan ?? { since: m.scannedAt! - SCAN_WINDOW_MS, startedAt: Date.now(), cursors: {} };
+  const todo = sources.filter((s) => round.cursors[s.name] !== 'done');
+  const results = await Promise.all(todo.map((s) => s.changed(round.since, (round.cursors[s.name] as Cursor | undefined) ?? null, pageRows)));
+  todo.forEach((s, i) => {
+    const { changes, next } = results[i]!;
+    for (const c of changes) record(sql, c.key, c.value, version);
+    round.cursors[s.name] = next ?? 'done';
+  });
+  if (sources.every((s) => round.cursors[s.name] === 'done')) {
+    m.scannedAt = round.startedAt;
+    m.scan = null;
+  } else m.scan = round;
 }
 
 /** The next page of the initial view; when the last source is done, scans start from when paging began. */

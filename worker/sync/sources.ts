@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { keys } from '../../shared/sync/keys';
 import type { SyncedOrder, SyncedProduct } from '../../shared/sync/entities';
 import type { Db } from '../db/client';
@@ -6,7 +7,7 @@ import { categories, chainRules, inventory, members, memberStoreVisits, orderLin
 import { toMember } from '../services/members';
 import { toStore } from '../services/stores';
 import { chainRulesSchema, DEFAULT_CHAIN_RULES } from '../../shared/schemas/rules';
-import type { Row, Source } from './source';
+import { whole, type Changes, type Cursor, type Row, type Source } from './source';
 import { VISIT_DAYS } from './policy';
 
 const row = (id: string, key: string, value: unknown): Row => ({ id, key, value });
@@ -27,7 +28,7 @@ export function storeSource(db: Db, storeId: string | null): Source {
   return {
     name: 'stores',
     page: async (after, limit) => (await db.select().from(stores).where(where(gt(stores.id, after))).orderBy(asc(stores.id)).limit(limit)).map((s) => row(s.id, keys.store(s.id), toStore(s))),
-    changed: async (since) => (await db.select().from(stores).where(where(gt(stores.updatedAt, since)))).map((s) => ({ key: keys.store(s.id), value: toStore(s) })),
+    changed: async (since) => whole((await db.select().from(stores).where(where(gt(stores.updatedAt, since)))).map((s) => ({ key: keys.store(s.id), value: toStore(s) }))),
   };
 }
 
@@ -36,7 +37,7 @@ export function categorySource(db: Db): Source {
   return {
     name: 'categories',
     page: async (after, limit) => (await db.select().from(categories).where(gt(categories.id, after)).orderBy(asc(categories.id)).limit(limit)).map((c) => row(c.id, keys.category(c.id), v(c))),
-    changed: async (since) => (await db.select().from(categories).where(gt(categories.updatedAt, since))).map((c) => ({ key: keys.category(c.id), value: v(c) })),
+    changed: async (since) => whole((await db.select().from(categories).where(gt(categories.updatedAt, since))).map((c) => ({ key: keys.category(c.id), value: v(c) }))),
   };
 }
 
@@ -45,7 +46,7 @@ export function tierSource(db: Db): Source {
   return {
     name: 'tiers',
     page: async (after, limit) => (await db.select().from(tiers).where(sql`${tiers.code} > ${after}`).orderBy(asc(tiers.code)).limit(limit)).map((t) => row(t.code, keys.tier(t.code), v(t))),
-    changed: async (since) => (await db.select().from(tiers).where(gt(tiers.updatedAt, since))).map((t) => ({ key: keys.tier(t.code), value: v(t) })),
+    changed: async (since) => whole((await db.select().from(tiers).where(gt(tiers.updatedAt, since))).map((t) => ({ key: keys.tier(t.code), value: v(t) }))),
   };
 }
 
@@ -62,7 +63,7 @@ export function rulesSource(db: Db): Source {
     page: async (after) => (after ? [] : [row('rules', keys.rules(), (await read(-1)) ?? DEFAULT_CHAIN_RULES)]),
     changed: async (since) => {
       const rules = await read(since);
-      return rules ? [{ key: keys.rules(), value: rules }] : [];
+      return whole(rules ? [{ key: keys.rules(), value: rules }] : []);
     },
   };
 }
@@ -85,7 +86,7 @@ export function productSource(db: Db, storeId: string | null): Source {
     changed: async (since) => {
       const priced = storeId ? db.select({ id: storePrices.productId }).from(storePrices).where(and(eq(storePrices.storeId, storeId), gt(storePrices.updatedAt, since))) : null;
       const rows = await select(priced ? or(gt(products.updatedAt, since), inArray(products.id, priced)) : gt(products.updatedAt, since));
-      return rows.map((r) => ({ key: keys.product(r.p.id), value: v(r) }));
+      return whole(rows.map((r) => ({ key: keys.product(r.p.id), value: v(r) })));
     },
   };
 }
@@ -96,7 +97,7 @@ export function inventorySource(db: Db, storeId: string): Source {
   return {
     name: 'inventory',
     page: async (after, limit) => (await db.select().from(inventory).where(and(base, gt(inventory.productId, after))).orderBy(asc(inventory.productId)).limit(limit)).map((i) => row(i.productId, keys.inventory(i.productId), v(i))),
-    changed: async (since) => (await db.select().from(inventory).where(and(base, gt(inventory.updatedAt, since)))).map((i) => ({ key: keys.inventory(i.productId), value: v(i) })),
+    changed: async (since) => whole((await db.select().from(inventory).where(and(base, gt(inventory.updatedAt, since)))).map((i) => ({ key: keys.inventory(i.productId), value: v(i) }))),
   };
 }
 
@@ -110,12 +111,14 @@ export function storeMembersSource(db: Db, storeId: string): Source {
       (await db.select().from(members).where(and(gt(members.id, after), or(eq(members.homeStoreId, storeId), inArray(members.id, visited())))).orderBy(asc(members.id)).limit(limit))
         .map((m) => row(m.id, keys.member(m.id), toMember(m))),
     // Every member changed since then, chain-wide, with their visit here: one no longer served here is a del.
-    changed: async (since) => {
+    changed: async (since, from, limit) => {
       const rows = await db.select({ m: members, at: memberStoreVisits.lastVisitAt }).from(members)
         .leftJoin(memberStoreVisits, and(eq(memberStoreVisits.memberId, members.id), eq(memberStoreVisits.storeId, storeId)))
-        .where(gt(members.updatedAt, since));
-      const from = recent();
-      return rows.map(({ m, at }) => ({ key: keys.member(m.id), value: m.homeStoreId === storeId || (at ?? 0) > from ? toMember(m) : null }));
+        .where(and(gt(members.updatedAt, since), after(members.updatedAt, members.id, from)))
+        .orderBy(asc(members.updatedAt), asc(members.id)).limit(limit);
+      const recentFrom = recent();
+      const changes = rows.map(({ m, at }) => ({ key: keys.member(m.id), value: m.homeStoreId === storeId || (at ?? 0) > recentFrom ? toMember(m) : null }));
+      return { changes, next: rows.length === limit ? { at: rows[limit - 1]!.m.updatedAt, id: rows[limit - 1]!.m.id } : null };
     },
   };
 }
@@ -124,24 +127,23 @@ export function oneMemberSource(db: Db, memberId: string): Source {
   return {
     name: 'member',
     page: async (after) => (after ? [] : (await db.select().from(members).where(eq(members.id, memberId))).map((m) => row(m.id, keys.member(m.id), toMember(m)))),
-    changed: async (since) => (await db.select().from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since)))).map((m) => ({ key: keys.member(m.id), value: toMember(m) })),
+    changed: async (since) => whole((await db.select().from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since)))).map((m) => ({ key: keys.member(m.id), value: toMember(m) }))),
   };
 }
 
-/** Orders with their lines and tenders, for `where` (a store's recent orders, or one member's). */
+/** Orders with their lines and tenders, for `scope` (a store's recent orders, or one member's). */
 export function orderSource(db: Db, name: string, scope: SQL, createdSince: () => number): Source {
-  const load = async (where: SQL | undefined, limit?: number): Promise<Row[]> => {
-    const q = db.select().from(orders).where(where).orderBy(asc(orders.id));
-    const head = await (limit ? q.limit(limit) : q);
+  const load = async (where: SQL | undefined, order: SQL[], limit: number) => {
+    const head = await db.select().from(orders).where(where).orderBy(...order).limit(limit);
     if (head.length === 0) return [];
-    const range = and(where, sql`${orders.id} <= ${head[head.length - 1]!.id}`);
-    // Lines and tenders by the same id range (a list of ids would pass D1's 100 bound parameters).
+    // Lines and tenders of exactly these orders (a list of ids would pass D1's 100 bound parameters).
+    const ids = db.select({ id: orders.id }).from(orders).where(where).orderBy(...order).limit(limit);
     const [lines, pays] = await Promise.all([
-      db.select({ l: orderLines }).from(orderLines).innerJoin(orders, eq(orders.id, orderLines.orderId)).where(range),
-      db.select({ p: payments }).from(payments).innerJoin(orders, eq(orders.id, payments.orderId)).where(range),
+      db.select().from(orderLines).where(inArray(orderLines.orderId, ids)),
+      db.select().from(payments).where(inArray(payments.orderId, ids)),
     ]);
-    const linesOf = groupBy(lines.map((x) => x.l), (l) => l.orderId);
-    const paysOf = groupBy(pays.map((x) => x.p), (p) => p.orderId);
+    const linesOf = groupBy(lines, (l) => l.orderId);
+    const paysOf = groupBy(pays, (p) => p.orderId);
     return head.map((o) => {
       const value: SyncedOrder = {
         id: o.id, storeId: o.storeId, staffId: o.staffId, memberId: o.memberId, kind: o.kind, status: o.status, rejectReason: o.rejectReason,
@@ -149,13 +151,21 @@ export function orderSource(db: Db, name: string, scope: SQL, createdSince: () =
         lines: (linesOf.get(o.id) ?? []).sort((a, b) => a.lineNo - b.lineNo).map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen })),
         tenders: (paysOf.get(o.id) ?? []).map((p) => ({ kind: p.tender, amountFen: p.amountFen })),
       };
-      return row(o.id, keys.order(o.id), value);
+      return { o, row: row(o.id, keys.order(o.id), value) };
     });
   };
   return {
     name,
-    page: (after, limit) => load(and(scope, gt(orders.id, after), gte(orders.createdAt, createdSince())), limit),
-    changed: async (since) => (await load(and(scope, gt(orders.updatedAt, since)))).map(({ key, value }) => ({ key, value })),
+    page: async (after, limit) => (await load(and(scope, gt(orders.id, after), gte(orders.createdAt, createdSince())), [asc(orders.id)], limit)).map((x) => x.row),
+    changed: async (since, from, limit): Promise<Changes> => {
+      const got = await load(and(scope, gt(orders.updatedAt, since), after(orders.updatedAt, orders.id, from)), [asc(orders.updatedAt), asc(orders.id)], limit);
+      const last = got[got.length - 1];
+      return { changes: got.map(({ row: { key, value } }) => ({ key, value })), next: got.length === limit && last ? { at: last.o.updatedAt, id: last.o.id } : null };
+    },
   };
 }
 
+/** Rows after the cursor in (updated_at, id) order. */
+function after(at: SQLiteColumn, id: SQLiteColumn, from: Cursor | null): SQL | undefined {
+  return from ? (or(gt(at, from.at), and(eq(at, from.at), gt(id, from.id))) as SQL) : undefined;
+}

@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { members, orders } from '../db/schema';
 import { accountStub } from '../services/accounts';
 import { categorySource, inventorySource, oneMemberSource, orderSource, productSource, rulesSource, storeMembersSource, storeSource, tierSource } from './sources';
-import type { Source } from './source';
+import { whole, type Source } from './source';
 import { channels } from './poke';
 import { STORE_ORDER_DAYS } from './policy';
 
@@ -18,7 +18,7 @@ function accountSource(env: Env, db: Db, memberId: string): Source {
     name: 'account',
     page: async (after) => (after ? [] : [{ id: memberId, ...(await read()) }]),
     // The member row moves with every projected operation, so it says when the account changed.
-    changed: async (since) => ((await db.select({ id: members.id }).from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since))).get()) ? [await read()] : []),
+    changed: async (since) => whole((await db.select({ id: members.id }).from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since))).get()) ? [await read()] : []),
   };
 }
 

@@ -47,6 +47,8 @@ export function openCloudSync(o: SyncOptions): { rep: CloudRep; pokes: PokeSocke
     schemaVersion: SYNC_SCHEMA_VERSION,
     kvStore: o.kvStore ?? 'idb',
     pullInterval: o.pullInterval === undefined ? 30_000 : o.pullInterval,
+    // A sale goes out at once; Replicache still sends whatever queued up meanwhile in one push.
+    pushDelay: 0,
     // A processed push answers `{}`; Replicache wants no response then, or the error it names.
     pusher: async (req) => {
       const r = await post('push', req);
@@ -55,12 +57,14 @@ export function openCloudSync(o: SyncOptions): { rep: CloudRep; pokes: PokeSocke
     puller: (req) => post('pull', req) as Promise<PullerResult>,
   });
   rep.onClientStateNotFound = o.onReset ?? (() => location.reload());
+  // A failed pull is retried by Replicache itself; one cut short by close() has nobody to tell.
+  const pullNow = () => void rep.pull({ now: true }).catch(() => {});
   const stopMore = rep.subscribe((tx) => tx.get(keys.meta()), {
     onData: (meta) => {
-      if ((meta as { more?: boolean } | undefined)?.more) void rep.pull({ now: true });
+      if ((meta as { more?: boolean } | undefined)?.more) pullNow();
     },
   });
-  const socket = o.webSocket === null ? null : new PokeSocket(o.baseUrl, o.token, () => void rep.pull({ now: true }), o.webSocket ?? globalThis.WebSocket);
+  const socket = o.webSocket === null ? null : new PokeSocket(o.baseUrl, o.token, pullNow, o.webSocket ?? globalThis.WebSocket);
   return {
     rep,
     pokes: socket,

@@ -39,7 +39,8 @@ export class PokeSocket {
       const delay = Math.min(30_000, 500 * 2 ** this.attempt++);
       this.timer = setTimeout(() => this.connect(), delay);
     };
-    ws.onerror = () => ws.close();
+    // An error is followed by close, which reconnects (closing here again would recurse in some runtimes).
+    ws.onerror = () => {};
   }
 
   /** Resolves once the socket is open (tests and benchmarks wait for it). */
