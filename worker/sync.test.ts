@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, loginAs, seedChain } from './test/fixtures';
+import { api, loginAs, memberLoginToken, seedChain } from './test/fixtures';
 
 let clerk1: string, clerk2: string;
 const PRICE = 8900; // p-401, the same price in every store
@@ -106,6 +106,23 @@ describe('pull', () => {
     expect((await push(clerk2, group, [])).status).toBe(403);
     const forgotten = await pull(clerk1, `g-${ulid()}`, { order: 7 });
     expect(forgotten.json).toEqual({ error: 'ClientStateNotFound' });
+  });
+
+  it('gives a member’s phone that member only: their row, account, orders, tiers and rules', async () => {
+    const id = await newMember(20_000);
+    const phone = (await env.DB.prepare('SELECT phone FROM members WHERE id = ?').bind(id).first<{ phone: string }>())!.phone;
+    const token = await memberLoginToken(phone);
+    const group = `g-${ulid()}`;
+    const { view } = await syncAll(token, group);
+    expect([...view.keys()].filter((k) => k.startsWith('member/'))).toEqual([`member/${id}`]);
+    expect(view.get(`account/${id}`)).toMatchObject({ memberId: id, balances: { principalFen: 20_000 } });
+    expect(view.has('tier/gold') && view.has('rules')).toBe(true);
+    expect([...view.keys()].some((k) => k.startsWith('product/') || k.startsWith('store/'))).toBe(false);
+    // A phone cannot ring up a sale: refused and recorded, nothing charged.
+    expect((await push(token, group, [{ clientID: 'phone', id: 1, name: 'checkout', args: sale(id) }])).status).toBe(200);
+    const after = await syncAll(token, group, { cookie: null, view: new Map() });
+    expect([...after.view.values()].find((v) => v?.clientID === 'phone')).toMatchObject({ code: 'FORBIDDEN' });
+    expect(after.view.get(`member/${id}`)).toMatchObject({ principalFen: 20_000 });
   });
 
   it('rejects a malformed body with 400 and no token with 401', async () => {

@@ -82,7 +82,8 @@ export class ClientGroup extends DurableObject<Env> {
       // The client remembers a state this group no longer has (forgotten, or restored from backup).
       if (!meta || base > meta.version) return { error: 'ClientStateNotFound' as const };
       const sql = this.ctx.storage.sql;
-      const { meta: after, response } = await processPull(sql, meta, viewFor(this.env, openDb(this.env.DB), actor), base, Number(this.env.SYNC_PAGE_ROWS) || undefined);
+      const db = openDb(this.env.DB);
+      const { meta: after, response } = await processPull(db, sql, meta, viewFor(this.env, db, actor), base, Number(this.env.SYNC_PAGE_ROWS) || undefined);
       saveMeta(sql, after);
       return response;
     });

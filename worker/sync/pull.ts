@@ -1,6 +1,8 @@
 import type { PatchOp, PullResponse } from '../../shared/sync/protocol';
 import { keys } from '../../shared/sync/keys';
 import { anyChangeIn, changedIn, changedSince, lmidChanges, record, type Meta } from './cvr-store';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from '../db/client';
 import type { Cursor, Source } from './source';
 
 /** Rows per response: a 50,000-row view comes in pages instead of one giant response. */
@@ -17,11 +19,11 @@ export const SCAN_WINDOW_MS = 10_000;
  * page of the initial view, or the rows changed in D1 since the last scan — then answers every
  * row that changed after `base`, a page at a time.
  */
-export async function processPull(sql: SqlStorage, meta: Meta, sources: Source[], base: number, pageRows = PAGE_ROWS): Promise<{ meta: Meta; response: PullResponse }> {
+export async function processPull(db: Db, sql: SqlStorage, meta: Meta, sources: Source[], base: number, pageRows = PAGE_ROWS): Promise<{ meta: Meta; response: PullResponse }> {
   const next = meta.version + 1;
   const m = { ...meta };
   if (m.scannedAt === null) await loadPage(sql, m, sources, next, pageRows);
-  else await scan(sql, m, sources, next, pageRows);
+  else await scan(db, sql, m, sources, next, pageRows);
   if (anyChangeIn(sql, next)) m.version = next;
   const { rows, cookie } = answer(sql, base, m.version, pageRows);
   const patch: PatchOp[] = base === 0 ? [{ op: 'clear' }] : [];
@@ -40,15 +42,20 @@ export async function processPull(sql: SqlStorage, meta: Meta, sources: Source[]
  * price list) is read a page at a time over several pulls; the next scan starts from when this
  * one began, less the window.
  */
-async function scan(sql: SqlStorage, m: Meta, sources: Source[], version: number, pageRows: number): Promise<void> {
+async function scan(db: Db, sql: SqlStorage, m: Meta, sources: Source[], version: number, pageRows: number): Promise<void> {
   const round = m.scan ?? { since: m.scannedAt! - SCAN_WINDOW_MS, startedAt: Date.now(), cursors: {} };
   const todo = sources.filter((s) => round.cursors[s.name] !== 'done');
-  const results = await Promise.all(todo.map((s) => s.changed(round.since, (round.cursors[s.name] as Cursor | undefined) ?? null, pageRows)));
-  todo.forEach((s, i) => {
-    const { changes, next } = results[i]!;
+  const plans = todo.map((s) => s.changed(round.since, (round.cursors[s.name] as Cursor | undefined) ?? null, pageRows));
+  // Every source's queries in one D1 batch: one round trip per pull.
+  const all = plans.flatMap((p) => p.queries);
+  const results: unknown[] = all.length ? await db.batch(all as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]) : [];
+  let at = 0;
+  for (const [i, s] of todo.entries()) {
+    const plan = plans[i]!;
+    const { changes, next } = await plan.read(results.slice(at, (at += plan.queries.length)));
     for (const c of changes) record(sql, c.key, c.value, version);
     round.cursors[s.name] = next ?? 'done';
-  });
+  }
   if (sources.every((s) => round.cursors[s.name] === 'done')) {
     m.scannedAt = round.startedAt;
     m.scan = null;

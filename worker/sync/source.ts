@@ -2,10 +2,17 @@
 export type Row = { id: string; key: string; value: unknown };
 /** A changed row: `value: null` means it is not (or no longer) in the view. */
 export type Change = { key: string; value: unknown };
+import type { BatchItem } from 'drizzle-orm/batch';
+
 /** Where a scan of changes stopped: the last row's `updated_at` and id. */
 export type Cursor = { at: number; id: string };
 /** A batch of changes; `next` when there may be more after it. */
 export type Changes = { changes: Change[]; next: Cursor | null };
+/**
+ * How a source reads its changes: queries that run with every other source's in one D1 batch
+ * (one round trip per pull), and what to make of their results.
+ */
+export type Plan = { queries: BatchItem<'sqlite'>[]; read(results: unknown[]): Changes | Promise<Changes> };
 
 export type Source = {
   name: string;
@@ -16,8 +23,10 @@ export type Source = {
    * (updated_at, id) order after `from`. Sources whose tables can change in bulk (members, orders)
    * answer at most `limit` rows and a cursor; small tables answer everything at once.
    */
-  changed(since: number, from: Cursor | null, limit: number): Promise<Changes>;
+  changed(since: number, from: Cursor | null, limit: number): Plan;
 };
 
-/** All changes at once (a small table). */
-export const whole = (changes: Change[]): Changes => ({ changes, next: null });
+/** One query whose rows are all the changes (a small table). */
+export function whole<R>(query: BatchItem<'sqlite'>, toChange: (r: R) => Change): Plan {
+  return { queries: [query], read: ([rows]) => ({ changes: (rows as R[]).map(toChange), next: null }) };
+}

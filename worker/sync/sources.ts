@@ -7,7 +7,7 @@ import { categories, chainRules, inventory, members, memberStoreVisits, orderLin
 import { toMember } from '../services/members';
 import { toStore } from '../services/stores';
 import { chainRulesSchema, DEFAULT_CHAIN_RULES } from '../../shared/schemas/rules';
-import { whole, type Changes, type Cursor, type Row, type Source } from './source';
+import { whole, type Cursor, type Plan, type Row, type Source } from './source';
 import { VISIT_DAYS } from './policy';
 
 const row = (id: string, key: string, value: unknown): Row => ({ id, key, value });
@@ -28,7 +28,7 @@ export function storeSource(db: Db, storeId: string | null): Source {
   return {
     name: 'stores',
     page: async (after, limit) => (await db.select().from(stores).where(where(gt(stores.id, after))).orderBy(asc(stores.id)).limit(limit)).map((s) => row(s.id, keys.store(s.id), toStore(s))),
-    changed: async (since) => whole((await db.select().from(stores).where(where(gt(stores.updatedAt, since)))).map((s) => ({ key: keys.store(s.id), value: toStore(s) }))),
+    changed: (since) => whole(db.select().from(stores).where(where(gt(stores.updatedAt, since))), (s: typeof stores.$inferSelect) => ({ key: keys.store(s.id), value: toStore(s) })),
   };
 }
 
@@ -37,7 +37,7 @@ export function categorySource(db: Db): Source {
   return {
     name: 'categories',
     page: async (after, limit) => (await db.select().from(categories).where(gt(categories.id, after)).orderBy(asc(categories.id)).limit(limit)).map((c) => row(c.id, keys.category(c.id), v(c))),
-    changed: async (since) => whole((await db.select().from(categories).where(gt(categories.updatedAt, since))).map((c) => ({ key: keys.category(c.id), value: v(c) }))),
+    changed: (since) => whole(db.select().from(categories).where(gt(categories.updatedAt, since)), (c: typeof categories.$inferSelect) => ({ key: keys.category(c.id), value: v(c) })),
   };
 }
 
@@ -46,25 +46,21 @@ export function tierSource(db: Db): Source {
   return {
     name: 'tiers',
     page: async (after, limit) => (await db.select().from(tiers).where(sql`${tiers.code} > ${after}`).orderBy(asc(tiers.code)).limit(limit)).map((t) => row(t.code, keys.tier(t.code), v(t))),
-    changed: async (since) => whole((await db.select().from(tiers).where(gt(tiers.updatedAt, since))).map((t) => ({ key: keys.tier(t.code), value: v(t) }))),
+    changed: (since) => whole(db.select().from(tiers).where(gt(tiers.updatedAt, since)), (t: typeof tiers.$inferSelect) => ({ key: keys.tier(t.code), value: v(t) })),
   };
 }
 
 export function rulesSource(db: Db): Source {
-  // null: not changed since then; HQ's saved rules, or the defaults when they no longer parse.
-  const read = async (since: number) => {
-    const r = await db.select().from(chainRules).where(and(eq(chainRules.key, 'rules'), gt(chainRules.updatedAt, since))).get();
-    if (!r) return null;
-    const parsed = chainRulesSchema.safeParse(JSON.parse(r.value));
-    return parsed.success ? parsed.data : DEFAULT_CHAIN_RULES;
+  const query = (since: number) => db.select().from(chainRules).where(and(eq(chainRules.key, 'rules'), gt(chainRules.updatedAt, since)));
+  // HQ's saved rules, or the defaults when none are saved or they no longer parse.
+  const parse = (r: typeof chainRules.$inferSelect | undefined) => {
+    const parsed = r ? chainRulesSchema.safeParse(JSON.parse(r.value)) : null;
+    return parsed?.success ? parsed.data : DEFAULT_CHAIN_RULES;
   };
   return {
     name: 'rules',
-    page: async (after) => (after ? [] : [row('rules', keys.rules(), (await read(-1)) ?? DEFAULT_CHAIN_RULES)]),
-    changed: async (since) => {
-      const rules = await read(since);
-      return whole(rules ? [{ key: keys.rules(), value: rules }] : []);
-    },
+    page: async (after) => (after ? [] : [row('rules', keys.rules(), parse(await query(-1).get()))]),
+    changed: (since) => whole(query(since), (r: typeof chainRules.$inferSelect) => ({ key: keys.rules(), value: parse(r) })),
   };
 }
 
@@ -83,10 +79,9 @@ export function productSource(db: Db, storeId: string | null): Source {
     name: 'products',
     page: async (after, limit) =>
       (await select(and(gt(products.id, after), eq(products.status, 'active'))).orderBy(asc(products.id)).limit(limit)).map((r) => row(r.p.id, keys.product(r.p.id), v(r))),
-    changed: async (since) => {
+    changed: (since) => {
       const priced = storeId ? db.select({ id: storePrices.productId }).from(storePrices).where(and(eq(storePrices.storeId, storeId), gt(storePrices.updatedAt, since))) : null;
-      const rows = await select(priced ? or(gt(products.updatedAt, since), inArray(products.id, priced)) : gt(products.updatedAt, since));
-      return whole(rows.map((r) => ({ key: keys.product(r.p.id), value: v(r) })));
+      return whole(select(priced ? or(gt(products.updatedAt, since), inArray(products.id, priced)) : gt(products.updatedAt, since)), (r: { p: typeof products.$inferSelect; price: number | null }) => ({ key: keys.product(r.p.id), value: v(r) }));
     },
   };
 }
@@ -97,7 +92,7 @@ export function inventorySource(db: Db, storeId: string): Source {
   return {
     name: 'inventory',
     page: async (after, limit) => (await db.select().from(inventory).where(and(base, gt(inventory.productId, after))).orderBy(asc(inventory.productId)).limit(limit)).map((i) => row(i.productId, keys.inventory(i.productId), v(i))),
-    changed: async (since) => whole((await db.select().from(inventory).where(and(base, gt(inventory.updatedAt, since)))).map((i) => ({ key: keys.inventory(i.productId), value: v(i) }))),
+    changed: (since) => whole(db.select().from(inventory).where(and(base, gt(inventory.updatedAt, since))), (i: typeof inventory.$inferSelect) => ({ key: keys.inventory(i.productId), value: v(i) })),
   };
 }
 
@@ -111,14 +106,20 @@ export function storeMembersSource(db: Db, storeId: string): Source {
       (await db.select().from(members).where(and(gt(members.id, after), or(eq(members.homeStoreId, storeId), inArray(members.id, visited())))).orderBy(asc(members.id)).limit(limit))
         .map((m) => row(m.id, keys.member(m.id), toMember(m))),
     // Every member changed since then, chain-wide, with their visit here: one no longer served here is a del.
-    changed: async (since, from, limit) => {
-      const rows = await db.select({ m: members, at: memberStoreVisits.lastVisitAt }).from(members)
+    changed: (since, from, limit): Plan => {
+      const query = db.select({ m: members, at: memberStoreVisits.lastVisitAt }).from(members)
         .leftJoin(memberStoreVisits, and(eq(memberStoreVisits.memberId, members.id), eq(memberStoreVisits.storeId, storeId)))
         .where(and(gt(members.updatedAt, since), after(members.updatedAt, members.id, from)))
         .orderBy(asc(members.updatedAt), asc(members.id)).limit(limit);
-      const recentFrom = recent();
-      const changes = rows.map(({ m, at }) => ({ key: keys.member(m.id), value: m.homeStoreId === storeId || (at ?? 0) > recentFrom ? toMember(m) : null }));
-      return { changes, next: rows.length === limit ? { at: rows[limit - 1]!.m.updatedAt, id: rows[limit - 1]!.m.id } : null };
+      return {
+        queries: [query],
+        read: ([res]) => {
+          const rows = res as Awaited<typeof query>;
+          const recentFrom = recent();
+          const changes = rows.map(({ m, at }) => ({ key: keys.member(m.id), value: m.homeStoreId === storeId || (at ?? 0) > recentFrom ? toMember(m) : null }));
+          return { changes, next: rows.length === limit ? { at: rows[limit - 1]!.m.updatedAt, id: rows[limit - 1]!.m.id } : null };
+        },
+      };
     },
   };
 }
@@ -127,21 +128,24 @@ export function oneMemberSource(db: Db, memberId: string): Source {
   return {
     name: 'member',
     page: async (after) => (after ? [] : (await db.select().from(members).where(eq(members.id, memberId))).map((m) => row(m.id, keys.member(m.id), toMember(m)))),
-    changed: async (since) => whole((await db.select().from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since)))).map((m) => ({ key: keys.member(m.id), value: toMember(m) }))),
+    changed: (since) => whole(db.select().from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since))), (m: typeof members.$inferSelect) => ({ key: keys.member(m.id), value: toMember(m) })),
   };
 }
 
 /** Orders with their lines and tenders, for `scope` (a store's recent orders, or one member's). */
 export function orderSource(db: Db, name: string, scope: SQL, createdSince: () => number): Source {
-  const load = async (where: SQL | undefined, order: SQL[], limit: number) => {
-    const head = await db.select().from(orders).where(where).orderBy(...order).limit(limit);
-    if (head.length === 0) return [];
-    // Lines and tenders of exactly these orders (a list of ids would pass D1's 100 bound parameters).
+  // The orders, and the lines and tenders of exactly those (a list of ids would pass D1's 100 bound parameters).
+  const queries = (where: SQL | undefined, order: SQL[], limit: number) => {
     const ids = db.select({ id: orders.id }).from(orders).where(where).orderBy(...order).limit(limit);
-    const [lines, pays] = await Promise.all([
+    return [
+      db.select().from(orders).where(where).orderBy(...order).limit(limit),
       db.select().from(orderLines).where(inArray(orderLines.orderId, ids)),
       db.select().from(payments).where(inArray(payments.orderId, ids)),
-    ]);
+    ] as const;
+  };
+  type Head = typeof orders.$inferSelect;
+  const read = (results: unknown[]) => {
+    const [head, lines, pays] = results as [Head[], (typeof orderLines.$inferSelect)[], (typeof payments.$inferSelect)[]];
     const linesOf = groupBy(lines, (l) => l.orderId);
     const paysOf = groupBy(pays, (p) => p.orderId);
     return head.map((o) => {
@@ -156,12 +160,15 @@ export function orderSource(db: Db, name: string, scope: SQL, createdSince: () =
   };
   return {
     name,
-    page: async (after, limit) => (await load(and(scope, gt(orders.id, after), gte(orders.createdAt, createdSince())), [asc(orders.id)], limit)).map((x) => x.row),
-    changed: async (since, from, limit): Promise<Changes> => {
-      const got = await load(and(scope, gt(orders.updatedAt, since), after(orders.updatedAt, orders.id, from)), [asc(orders.updatedAt), asc(orders.id)], limit);
-      const last = got[got.length - 1];
-      return { changes: got.map(({ row: { key, value } }) => ({ key, value })), next: got.length === limit && last ? { at: last.o.updatedAt, id: last.o.id } : null };
-    },
+    page: async (after, limit) => read(await db.batch([...queries(and(scope, gt(orders.id, after), gte(orders.createdAt, createdSince())), [asc(orders.id)], limit)])).map((x) => x.row),
+    changed: (since, from, limit): Plan => ({
+      queries: [...queries(and(scope, gt(orders.updatedAt, since), after(orders.updatedAt, orders.id, from)), [asc(orders.updatedAt), asc(orders.id)], limit)],
+      read: (results) => {
+        const got = read(results);
+        const last = got[got.length - 1];
+        return { changes: got.map(({ row: { key, value } }) => ({ key, value })), next: got.length === limit && last ? { at: last.o.updatedAt, id: last.o.id } : null };
+      },
+    }),
   };
 }
 

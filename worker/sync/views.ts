@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { members, orders } from '../db/schema';
 import { accountStub } from '../services/accounts';
 import { categorySource, inventorySource, oneMemberSource, orderSource, productSource, rulesSource, storeMembersSource, storeSource, tierSource } from './sources';
-import { whole, type Source } from './source';
+import type { Source } from './source';
 import { channels } from './poke';
 import { STORE_ORDER_DAYS } from './policy';
 
@@ -18,7 +18,10 @@ function accountSource(env: Env, db: Db, memberId: string): Source {
     name: 'account',
     page: async (after) => (after ? [] : [{ id: memberId, ...(await read()) }]),
     // The member row moves with every projected operation, so it says when the account changed.
-    changed: async (since) => whole((await db.select({ id: members.id }).from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since))).get()) ? [await read()] : []),
+    changed: (since) => ({
+      queries: [db.select({ id: members.id }).from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since)))],
+      read: async ([rows]) => ({ changes: (rows as unknown[]).length ? [await read()] : [], next: null }),
+    }),
   };
 }
 
