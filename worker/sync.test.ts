@@ -83,6 +83,26 @@ describe('pull', () => {
     expect((again.json.patch as Patch).find((p) => p.key === `member/${id}`)?.value).toMatchObject({ principalFen: 50_000 });
   });
 
+  it('a store price set after the first sync reaches that store’s tablets only', async () => {
+    const [g1, g2] = [`g-${ulid()}`, `g-${ulid()}`];
+    const [s1, s2] = [await syncAll(clerk1, g1), await syncAll(clerk2, g2)];
+    await env.DB.prepare(`INSERT INTO store_prices (store_id, product_id, price_fen, updated_at) VALUES ('store-2', 'p-402', 13300, ?) ON CONFLICT DO UPDATE SET price_fen = excluded.price_fen, updated_at = excluded.updated_at`).bind(Date.now()).run();
+    const [a1, a2] = [await syncAll(clerk1, g1, s1), await syncAll(clerk2, g2, s2)];
+    expect(a2.view.get('product/p-402')).toMatchObject({ storePriceFen: 13_300 });
+    expect(a1.view.get('product/p-402').storePriceFen).toBe(s1.view.get('product/p-402').storePriceFen);
+  });
+
+  it('a member served at another store enters that store’s view', async () => {
+    const group = `g-${ulid()}`;
+    const first = await syncAll(clerk2, group);
+    const id = await newMember(PRICE); // home store-1
+    expect((await pull(clerk2, group, first.cookie)).json.patch.some((p: { key?: string }) => p.key === `member/${id}`)).toBe(false);
+    const r = await api('/api/orders', { token: clerk2, body: sale(id, 'store-2') });
+    expect(r.status).toBe(200);
+    const after = await syncAll(clerk2, group, first);
+    expect(after.view.get(`member/${id}`)).toMatchObject({ principalFen: 0, lastVisitStoreId: 'store-2' });
+  });
+
   it('reads a bulk change a page at a time over several pulls, and misses none of it', async () => {
     const group = `g-${ulid()}`;
     const first = await syncAll(clerk1, group);

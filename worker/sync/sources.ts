@@ -66,10 +66,9 @@ export function rulesSource(db: Db): Source {
 
 /** The catalog as one store sells it (its own price where it sets one); chain-wide for HQ. */
 export function productSource(db: Db, storeId: string | null): Source {
-  const select = (where: SQL | undefined) =>
-    db.select({ p: products, price: storePrices.priceFen }).from(products)
-      .leftJoin(storePrices, and(eq(storePrices.productId, products.id), eq(storePrices.storeId, storeId ?? '')))
-      .where(where);
+  // A subquery, not a join: drizzle's batch drops a joined table's column from the row.
+  const storePrice = sql<number | null>`(SELECT ${storePrices.priceFen} FROM ${storePrices} WHERE ${storePrices.productId} = ${products.id} AND ${storePrices.storeId} = ${storeId ?? ''})`;
+  const select = (where: SQL | undefined) => db.select({ p: products, price: storePrice }).from(products).where(where);
   const v = ({ p, price }: { p: typeof products.$inferSelect; price: number | null }): SyncedProduct | null =>
     p.status !== 'active' ? null : {
       id: p.id, sku: p.sku, name: p.name, kind: p.kind, categoryId: p.categoryId, listPriceFen: p.listPriceFen,
@@ -107,8 +106,9 @@ export function storeMembersSource(db: Db, storeId: string): Source {
         .map((m) => row(m.id, keys.member(m.id), toMember(m))),
     // Every member changed since then, chain-wide, with their visit here: one no longer served here is a del.
     changed: (since, from, limit): Plan => {
-      const query = db.select({ m: members, at: memberStoreVisits.lastVisitAt }).from(members)
-        .leftJoin(memberStoreVisits, and(eq(memberStoreVisits.memberId, members.id), eq(memberStoreVisits.storeId, storeId)))
+      // A subquery, not a join: drizzle's batch drops a joined table's column from the row.
+      const visitedAt = sql<number | null>`(SELECT ${memberStoreVisits.lastVisitAt} FROM ${memberStoreVisits} WHERE ${memberStoreVisits.memberId} = ${members.id} AND ${memberStoreVisits.storeId} = ${storeId})`;
+      const query = db.select({ m: members, at: visitedAt }).from(members)
         .where(and(gt(members.updatedAt, since), after(members.updatedAt, members.id, from)))
         .orderBy(asc(members.updatedAt), asc(members.id)).limit(limit);
       return {
