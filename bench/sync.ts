@@ -17,7 +17,7 @@ const { values } = parseArgs({ options: { members: { type: 'string', default: '4
 const dir = values.dir!;
 rmSync(dir, { recursive: true, force: true });
 console.log(`▶ seeding ${values.members} members (≈ a third per store) and ${values.products} extra products…`);
-const server = await startDevServer({ port: 8797, persistTo: dir, seedArgs: ['--members', values.members!, '--orders', '0', '--extra-products', values.products!], quiet: !!process.env.BENCH_QUIET, importBalances: false });
+const server = await startDevServer({ port: 8798, persistTo: dir, seedArgs: ['--members', values.members!, '--orders', '0', '--extra-products', values.products!], quiet: !!process.env.BENCH_QUIET, importBalances: false });
 const base = server.baseUrl;
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
@@ -25,8 +25,13 @@ const fmt = (xs: number[]) => `p50 ${pct(xs, 0.5).toFixed(2)} ms, p95 ${pct(xs, 
 const memberOf = (id: string) => (tx: { get(k: string): Promise<unknown> }) => tx.get(keys.member(id)) as Promise<Member | undefined>;
 
 try {
+  // Timestamps of the current propagation round (stage breakdown).
+  let marks: Record<string, number> = {};
+  const mark = (who: string) => (e: string) => {
+    marks[`${who}.${e}`] ??= performance.now();
+  };
   // 1. Initial sync of store 1's view.
-  const a = openTablet(base, await login(base, 'clerk1'));
+  const a = openTablet(base, await login(base, 'clerk1'), { trace: mark('A') });
   let t0 = performance.now();
   await syncFully(a.rep);
   const initialMs = performance.now() - t0;
@@ -75,7 +80,7 @@ try {
   console.log(`  ratio p95 ours / bare: ${(pct(ours, 0.95) / pct(bareLat, 0.95)).toFixed(2)}× (target ≤ 3×, and p95 ≤ 16.7 ms)`);
 
   // 3. Cross-branch propagation: store 2's tablet holds X once X has been served there.
-  const b = openTablet(base, await login(base, 'clerk2'));
+  const b = openTablet(base, await login(base, 'clerk2'), { trace: mark('B') });
   t0 = performance.now();
   await syncFully(b.rep);
   console.log(`second tablet's initial sync (store 2): ${((performance.now() - t0) / 1000).toFixed(2)} s`);
@@ -84,15 +89,21 @@ try {
   await b.rep.mutate.checkout(visit);
   await waitFor(b.rep, memberOf(x.id), (m) => m?.lastVisitStoreId === 'store-2', 15_000);
   const prop: number[] = [];
+  const stages: Record<string, number[]> = { 'A push sent': [], 'A push answered': [], 'B poked': [], 'B pull sent': [], 'B pull answered': [] };
   for (let i = 0; i < 100; i++) {
     const before = (await b.rep.query(memberOf(x.id)))!.principalFen;
+    await new Promise((r) => setTimeout(r, 50)); // let the previous round's pulls settle
+    marks = {};
     t0 = performance.now();
     const seen = waitFor(b.rep, memberOf(x.id), (m) => (m?.principalFen ?? 0) > before, 15_000);
     await a.rep.mutate.recharge({ memberId: x.id, opId: ulid(), storeId: 'store-1', amountFen: 100, paidWith: 'cash', reference: '' });
     await seen;
     prop.push(performance.now() - t0);
+    const at = (k: string) => (marks[k] ?? NaN) - t0;
+    [['A push sent', 'A.push'], ['A push answered', 'A.pushed'], ['B poked', 'B.poke'], ['B pull sent', 'B.pull'], ['B pull answered', 'B.pulled']].forEach(([label, k]) => stages[label!]!.push(at(k!)));
   }
   console.log(`cross-branch propagation (store 1 recharge → store 2 tablet shows it): ${fmt(prop)} (target p99 ≤ 100 ms)`);
+  for (const [label, xs] of Object.entries(stages)) console.log(`  ${label.padEnd(16)} at p50 ${pct(xs.filter((v) => !Number.isNaN(v)), 0.5).toFixed(1)} ms, p95 ${pct(xs.filter((v) => !Number.isNaN(v)), 0.95).toFixed(1)} ms`);
 
   // 4. Push throughput: a tablet that was offline sends 1,000 queued checkouts (a quarter on members' cards).
   const c = openTablet(base, await login(base, 'clerk1b'));

@@ -4,6 +4,7 @@ import { keys } from '../../../../shared/sync/keys';
 import { createMutators, type Mutators } from '../../../../shared/sync/mutators';
 import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/protocol';
 import { PokeSocket } from './poke-socket';
+import { SyncStatusStore } from './sync-status';
 
 export type CloudRep = Replicache<Mutators>;
 
@@ -18,6 +19,8 @@ export type SyncOptions = {
   fetch?: typeof fetch;
   /** The server forgot this device's state: start over (the browser reloads). */
   onReset?: () => void;
+  /** Called on every poke (diagnostics and benchmarks). */
+  onPoke?: () => void;
   /** A poke socket's constructor; null for none. */
   webSocket?: typeof WebSocket | null;
 };
@@ -30,7 +33,10 @@ export const storeName = (u: SessionUser) => `cloudcard-${u.kind}-${u.id}`;
  * push and pull with the session token, pull again while the server says the view is still
  * paging in, and a poke socket so what another branch does shows up at once.
  */
-export function openCloudSync(o: SyncOptions): { rep: CloudRep; pokes: PokeSocket | null; close: () => Promise<void> } {
+export type CloudSync = { rep: CloudRep; pokes: PokeSocket | null; status: SyncStatusStore; close: () => Promise<void> };
+
+export function openCloudSync(o: SyncOptions): CloudSync {
+  const status = new SyncStatusStore();
   const f = o.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const post = async (path: string, body: unknown) => {
     const res = await f(`${o.baseUrl}/api/replicache/${path}`, {
@@ -54,7 +60,11 @@ export function openCloudSync(o: SyncOptions): { rep: CloudRep; pokes: PokeSocke
       const r = await post('push', req);
       return { ...r, response: r.response && 'error' in r.response ? r.response : undefined } as PusherResult;
     },
-    puller: (req) => post('pull', req) as Promise<PullerResult>,
+    puller: async (req) => {
+      const r = await post('pull', req);
+      if (r.response && !('error' in r.response)) status.set({ lastPulledAt: Date.now() });
+      return r as PullerResult;
+    },
   });
   rep.onClientStateNotFound = o.onReset ?? (() => location.reload());
   // A failed pull is retried by Replicache itself; one cut short by close() has nobody to tell.
@@ -64,11 +74,19 @@ export function openCloudSync(o: SyncOptions): { rep: CloudRep; pokes: PokeSocke
       if ((meta as { more?: boolean } | undefined)?.more) pullNow();
     },
   });
-  const socket = o.webSocket === null ? null : new PokeSocket(o.baseUrl, o.token, pullNow, o.webSocket ?? globalThis.WebSocket);
+  // Queued mutations: Replicache has no event for them, so the count is refreshed each second.
+  const refresh = () => void rep.experimentalPendingMutations().then((p) => status.set({ pending: p.length }), () => {});
+  const timer = setInterval(refresh, 1_000);
+  const socket = o.webSocket === null ? null : new PokeSocket(o.baseUrl, o.token, () => {
+    o.onPoke?.();
+    pullNow();
+  }, o.webSocket ?? globalThis.WebSocket);
   return {
     rep,
     pokes: socket,
+    status,
     close: async () => {
+      clearInterval(timer);
       stopMore();
       socket?.close();
       await rep.close();

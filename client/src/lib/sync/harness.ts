@@ -15,10 +15,20 @@ export async function login(baseUrl: string, username: string): Promise<{ token:
  * A tablet or phone as the apps run it (the same `openCloudSync`), with a switch that cuts its
  * network: while offline every push and pull fails the way fetch does without a connection.
  */
-export function openTablet(baseUrl: string, session: { token: string; user: SessionUser }, opts: { kvStore?: 'idb' | 'mem'; onReset?: () => void; pokes?: boolean } = {}): Tablet {
+export type Trace = (event: 'poke' | 'push' | 'pushed' | 'pull' | 'pulled') => void;
+
+export function openTablet(baseUrl: string, session: { token: string; user: SessionUser }, opts: { kvStore?: 'idb' | 'mem'; onReset?: () => void; pokes?: boolean; trace?: Trace } = {}): Tablet {
   const t = { online: true } as Tablet;
-  const guarded: typeof fetch = (input, init) => (t.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed (offline)')));
-  const s = openCloudSync({ baseUrl, token: session.token, user: session.user, kvStore: opts.kvStore ?? 'mem', pullInterval: null, fetch: guarded, onReset: opts.onReset ?? (() => {}), webSocket: opts.pokes === false ? null : WebSocket });
+  const trace = opts.trace ?? (() => {});
+  const guarded: typeof fetch = async (input, init) => {
+    if (!t.online) throw new TypeError('fetch failed (offline)');
+    const kind = String(input).endsWith('/push') ? 'push' : 'pull';
+    trace(kind);
+    const res = await fetch(input, init);
+    trace(kind === 'push' ? 'pushed' : 'pulled');
+    return res;
+  };
+  const s = openCloudSync({ baseUrl, token: session.token, user: session.user, kvStore: opts.kvStore ?? 'mem', pullInterval: null, fetch: guarded, onReset: opts.onReset ?? (() => {}), webSocket: opts.pokes === false ? null : WebSocket, onPoke: () => trace('poke') });
   return Object.assign(t, { rep: s.rep, user: session.user, token: session.token, close: s.close, pokes: s.pokes });
 }
 
