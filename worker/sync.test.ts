@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { ulid } from 'ulid';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { serverMutators } from './sync/server-mutators';
 import { api, loginAs, memberLoginToken, seedChain } from './test/fixtures';
 
 let clerk1: string, clerk2: string;
@@ -34,6 +35,7 @@ async function syncAll(token: string, group: string, from: { cookie: unknown; vi
     Object.assign(lmids, r.json.lastMutationIDChanges);
     cookie = r.json.cookie;
     if (!view.get('sync/meta')?.more) return { cookie, view, pages, lmids };
+    if (pages > 200) throw new Error(`still more after 200 pulls: ${JSON.stringify(r.json).slice(0, 300)}`);
   }
 }
 
@@ -74,7 +76,7 @@ describe('pull', () => {
     const group = `g-${ulid()}`;
     const first = await syncAll(clerk1, group);
     const quiet = await pull(clerk1, group, first.cookie);
-    expect(quiet.json.patch).toEqual([]);
+    expect(quiet.json.patch).toEqual([{ op: 'put', key: 'sync/meta', value: { more: false } }]);
     const id = await newMember(50_000);
     const changed = await pull(clerk1, group, first.cookie);
     expect((changed.json.patch as Patch).filter((p) => p.key?.startsWith('member/')).map((p) => p.key)).toEqual([`member/${id}`]);
@@ -145,6 +147,11 @@ describe('pull', () => {
     expect(after.view.get(`member/${id}`)).toMatchObject({ principalFen: 20_000 });
   });
 
+  it('tells a client built for another schema to update', async () => {
+    const r = await api('/api/replicache/pull', { token: clerk1, body: { pullVersion: 1, clientGroupID: `g-${ulid()}`, cookie: null, profileID: 'p', schemaVersion: '0' } });
+    expect(r.json).toEqual({ error: 'VersionNotSupported', versionType: 'schema' });
+  });
+
   it('rejects a malformed body with 400 and no token with 401', async () => {
     expect((await api('/api/replicache/pull', { token: clerk1, body: { pullVersion: 1 } })).status).toBe(400);
     expect((await api('/api/replicache/pull', { body: { pullVersion: 1, clientGroupID: 'x', cookie: null, profileID: 'p', schemaVersion: '1' } })).status).toBe(401);
@@ -189,4 +196,32 @@ describe('push', () => {
     const lost = await push(clerk1, group, [{ clientID: 'c-unknown', id: 5, name: 'checkout', args: sale(member) }]);
     expect(lost.json).toEqual({ error: 'ClientStateNotFound' });
   });
+
+  it('a passing failure answers 503 without advancing; the retry applies once; one that never passes is refused after five tries', async () => {
+    const group = `g-${ulid()}`;
+    const base = await syncAll(clerk1, group);
+    const member = await newMember(0);
+    const recharge = { memberId: member, opId: ulid(), storeId: 'store-1', amountFen: 1_000, paidWith: 'cash', reference: '' };
+    const spy = vi.spyOn(serverMutators, 'recharge').mockRejectedValueOnce(new Error('D1_ERROR: storage unavailable'));
+    const m = [{ clientID: 't1', id: 1, name: 'recharge', args: recharge }];
+    const failed = await push(clerk1, group, m);
+    expect(failed.status).toBe(503);
+    expect(failed.json.error.code).toBe('UNAVAILABLE');
+    expect((await syncAll(clerk1, group, base)).lmids).toEqual({});
+    expect((await push(clerk1, group, m)).status).toBe(200);
+    expect((await push(clerk1, group, m)).status).toBe(200);
+    const after = await syncAll(clerk1, group, base);
+    expect(after.lmids).toEqual({ t1: 1 });
+    expect(after.view.get(`member/${member}`)).toMatchObject({ principalFen: 1_000 });
+
+    spy.mockRejectedValue(new Error('TypeError: a bug'));
+    const stuck = [{ clientID: 't1', id: 2, name: 'recharge', args: { ...recharge, opId: ulid() } }];
+    for (let i = 0; i < 4; i++) expect((await push(clerk1, group, stuck)).status).toBe(503);
+    expect((await push(clerk1, group, stuck)).status).toBe(200);
+    spy.mockRestore();
+    const last = await syncAll(clerk1, group, after);
+    expect(last.lmids).toEqual({ t1: 2 });
+    expect([...last.view.values()].find((v) => v?.clientID === 't1' && v.mutationID === 2)).toMatchObject({ code: 'INTERNAL' });
+    expect(last.view.get(`member/${member}`)).toMatchObject({ principalFen: 1_000 });
+  }, 20_000);
 });

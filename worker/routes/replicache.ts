@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
-import { pullRequestSchema, pushRequestSchema } from '../../shared/sync/protocol';
+import { pullRequestSchema, pushRequestSchema, SYNC_SCHEMA_VERSION } from '../../shared/sync/protocol';
 import type { ClientGroup, GroupAnswer } from '../durable/client-group';
 import type { AppEnv } from '../env';
 import { bearer, errors } from '../http/openapi';
@@ -22,6 +22,9 @@ function unwrap<T>(a: GroupAnswer<T>): T {
   throw new DomainError('UNAVAILABLE', a.retry, { retryAfter: 1 });
 }
 
+/** A client built for another schema is told to update (Replicache calls its onUpdateNeeded). */
+const outdated = (schemaVersion: string) => (schemaVersion === SYNC_SCHEMA_VERSION ? null : { error: 'VersionNotSupported' as const, versionType: 'schema' as const });
+
 const doc = (summary: string) =>
   describeRoute({ tags: ['sync'], summary, security: bearer, responses: { 200: { description: 'Replicache response' }, ...errors(400, 401, 403) } });
 
@@ -29,11 +32,11 @@ const doc = (summary: string) =>
 export const replicache = new Hono<AppEnv>()
   .post('/push', doc('Replicache push v1: mutations applied in order, each exactly once'), validate('json', pushRequestSchema), async (c) => {
     const req = c.req.valid('json');
-    return c.json(unwrap(await groupStub(c.env, req.clientGroupID).push(c.get('actor'), req)));
+    return c.json(outdated(req.schemaVersion) ?? unwrap(await groupStub(c.env, req.clientGroupID).push(c.get('actor'), req)));
   })
   .post('/pull', doc('Replicache pull v1: what changed in this user’s view since the cookie, paged'), validate('json', pullRequestSchema), async (c) => {
     const req = c.req.valid('json');
-    return c.json(unwrap(await groupStub(c.env, req.clientGroupID).pull(c.get('actor'), req)));
+    return c.json(outdated(req.schemaVersion) ?? unwrap(await groupStub(c.env, req.clientGroupID).pull(c.get('actor'), req)));
   })
   .get('/poke', doc('WebSocket: "poke" when something in this user’s view changed'), validate('query', z.object({ token: z.string().optional() })), async (c) => {
     if (c.req.header('upgrade') !== 'websocket') throw new DomainError('VALIDATION_FAILED', 'Connect with a WebSocket');

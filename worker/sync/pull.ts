@@ -31,9 +31,10 @@ export async function processPull(db: Db, sql: SqlStorage, meta: Meta, sources: 
     if (r.val !== null) patch.push({ op: 'put', key: r.key, value: JSON.parse(r.val) });
     else if (base > 0) patch.push({ op: 'del', key: r.key });
   }
-  // Not part of the view record: it tells this client whether to pull again at once.
+  // Not part of the view record: it tells this client whether to pull again at once. Sent every
+  // time, since only the client knows what it was told last.
   const more = m.scannedAt === null || m.scan !== null || cookie < m.version;
-  if (patch.length > 0 || more) patch.push({ op: 'put', key: keys.meta(), value: { more } });
+  patch.push({ op: 'put', key: keys.meta(), value: { more } });
   return { meta: m, response: { cookie: { order: cookie }, lastMutationIDChanges: lmidChanges(sql, base, cookie), patch } };
 }
 
