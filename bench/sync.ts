@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Replicache, type WriteTransaction } from 'replicache';
 import { ulid } from 'ulid';
-import { login, openTablet, syncFully, waitFor } from '../client/src/lib/sync/harness';
+import { initialSync, login, openTablet, syncFully, waitFor } from '../client/src/lib/sync/harness';
 import { keys, prefixes } from '../shared/sync/keys';
 import type { Member } from '../shared/schemas/member';
 import type { OrderInput } from '../shared/schemas/order';
@@ -33,7 +33,7 @@ try {
   // 1. Initial sync of store 1's view.
   const a = openTablet(base, await login(base, 'clerk1'), { trace: mark('A') });
   let t0 = performance.now();
-  await syncFully(a.rep);
+  await initialSync(a.rep, 60_000);
   const initialMs = performance.now() - t0;
   const counts = await a.rep.query(async (tx) => ({
     members: (await tx.scan({ prefix: prefixes.member }).keys().toArray()).length,
@@ -82,7 +82,7 @@ try {
   // 3. Cross-branch propagation: store 2's tablet holds X once X has been served there.
   const b = openTablet(base, await login(base, 'clerk2'), { trace: mark('B') });
   t0 = performance.now();
-  await syncFully(b.rep);
+  await initialSync(b.rep, 60_000);
   console.log(`second tablet's initial sync (store 2): ${((performance.now() - t0) / 1000).toFixed(2)} s`);
   await b.pokes?.opened();
   const visit: OrderInput = { id: ulid(), storeId: 'store-2', memberId: x.id, createdAt: Date.now(), note: '', lines: [{ productId: 'p-401', quantity: 1 }], tenders: [{ kind: 'cash', amountFen: 8900, reference: '' }] };

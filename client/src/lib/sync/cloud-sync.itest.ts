@@ -4,7 +4,7 @@ import type { Member } from '../../../../shared/schemas/member';
 import type { OrderInput } from '../../../../shared/schemas/order';
 import type { SyncedOrder, Rejection } from '../../../../shared/sync/entities';
 import { keys, prefixes } from '../../../../shared/sync/keys';
-import { api, login, openTablet, syncFully, waitFor, type Tablet } from './harness';
+import { api, initialSync, login, openTablet, syncFully, waitFor, type Tablet } from './harness';
 
 const base = inject('syncBaseUrl');
 const PRICE = 8900; // p-401, the same price in every store
@@ -12,7 +12,7 @@ const open: Tablet[] = [];
 const tablet = async (username: string, opts: Parameters<typeof openTablet>[2] = {}) => {
   const t = openTablet(base, await login(base, username), opts);
   open.push(t);
-  await syncFully(t.rep);
+  await initialSync(t.rep);
   await t.pokes?.opened();
   return t;
 };

@@ -25,6 +25,9 @@ export type SyncOptions = {
   webSocket?: typeof WebSocket | null;
 };
 
+type PatchOp = { op: string; key?: string; value?: unknown };
+const morePromised = (res: { patch?: PatchOp[] }) => (res.patch ?? []).some((p) => p.op === 'put' && p.key === keys.meta() && (p.value as { more?: boolean } | null)?.more === true);
+
 /** One local store per user on a device: a clerk signing in after another never sees their data. */
 export const storeName = (u: SessionUser) => `cloudcard-${u.kind}-${u.id}`;
 
@@ -62,18 +65,17 @@ export function openCloudSync(o: SyncOptions): CloudSync {
     },
     puller: async (req) => {
       const r = await post('pull', req);
-      if (r.response && !('error' in r.response)) status.set({ lastPulledAt: Date.now() });
+      if (r.response && !('error' in r.response)) {
+        status.set({ lastPulledAt: Date.now() });
+        // The view is still paging in (or catching up): pull again once this one is applied.
+        if (morePromised(r.response)) setTimeout(pullNow, 0);
+      }
       return r as PullerResult;
     },
   });
   rep.onClientStateNotFound = o.onReset ?? (() => location.reload());
   // A failed pull is retried by Replicache itself; one cut short by close() has nobody to tell.
   const pullNow = () => void rep.pull({ now: true }).catch(() => {});
-  const stopMore = rep.subscribe((tx) => tx.get(keys.meta()), {
-    onData: (meta) => {
-      if ((meta as { more?: boolean } | undefined)?.more) pullNow();
-    },
-  });
   // Queued mutations: Replicache has no event for them, so the count is refreshed each second.
   const refresh = () => void rep.experimentalPendingMutations().then((p) => status.set({ pending: p.length }), () => {});
   const timer = setInterval(refresh, 1_000);
@@ -87,7 +89,6 @@ export function openCloudSync(o: SyncOptions): CloudSync {
     status,
     close: async () => {
       clearInterval(timer);
-      stopMore();
       socket?.close();
       await rep.close();
     },

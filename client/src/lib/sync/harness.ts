@@ -52,6 +52,12 @@ export function waitFor<T>(rep: CloudRep, read: (tx: ReadTransaction) => Promise
   });
 }
 
+/** One pull, then waits while the sync module pulls on by itself until the view is complete (as the app does). */
+export async function initialSync(rep: CloudRep, timeoutMs = 30_000): Promise<void> {
+  void rep.pull({ now: true }).catch(() => {});
+  await waitFor(rep, (tx) => tx.get('sync/meta') as Promise<{ more?: boolean } | undefined>, (m) => m?.more === false, timeoutMs);
+}
+
 /** Pulls until the server says the view is complete. */
 export async function syncFully(rep: CloudRep): Promise<void> {
   for (let i = 0; i < 200; i++) {
