@@ -2,7 +2,9 @@
 export type Row = { id: string; key: string; value: unknown };
 /** A changed row: `value: null` means it is not (or no longer) in the view. */
 export type Change = { key: string; value: unknown };
+import { and, eq, gt, or, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** Where a scan of changes stopped: the last row's `updated_at` and id. */
 export type Cursor = { at: number; id: string };
@@ -29,4 +31,11 @@ export type Source = {
 /** One query whose rows are all the changes (a small table). */
 export function whole<R>(query: BatchItem<'sqlite'>, toChange: (r: R) => Change): Plan {
   return { queries: [query], read: ([rows]) => ({ changes: (rows as R[]).map(toChange), next: null }) };
+}
+
+export const row = (id: string, key: string, value: unknown): Row => ({ id, key, value });
+
+/** Rows after the cursor in (updated_at, id) order. */
+export function after(at: SQLiteColumn, id: SQLiteColumn, from: Cursor | null): SQL | undefined {
+  return from ? (or(gt(at, from.at), and(eq(at, from.at), gt(id, from.id))) as SQL) : undefined;
 }

@@ -1,27 +1,13 @@
-import { and, asc, eq, gt, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { keys } from '../../shared/sync/keys';
-import type { SyncedOrder, SyncedProduct } from '../../shared/sync/entities';
+import type { SyncedProduct } from '../../shared/sync/entities';
 import type { Db } from '../db/client';
-import { categories, chainRules, inventory, members, memberStoreVisits, orderLines, orders, payments, products, storePrices, stores, tiers } from '../db/schema';
+import { categories, chainRules, inventory, members, memberStoreVisits, products, storePrices, stores, tiers } from '../db/schema';
 import { toMember } from '../services/members';
 import { toStore } from '../services/stores';
 import { chainRulesSchema, DEFAULT_CHAIN_RULES } from '../../shared/schemas/rules';
-import { whole, type Cursor, type Plan, type Row, type Source } from './source';
+import { after, row, whole, type Plan, type Source } from './source';
 import { VISIT_DAYS } from './policy';
-
-const row = (id: string, key: string, value: unknown): Row => ({ id, key, value });
-
-function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of list) {
-    const k = key(x);
-    const g = m.get(k);
-    if (g) g.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
-}
 
 export function storeSource(db: Db, storeId: string | null): Source {
   const where = (extra?: SQL) => and(storeId ? eq(stores.id, storeId) : undefined, extra);
@@ -130,49 +116,4 @@ export function oneMemberSource(db: Db, memberId: string): Source {
     page: async (after) => (after ? [] : (await db.select().from(members).where(eq(members.id, memberId))).map((m) => row(m.id, keys.member(m.id), toMember(m)))),
     changed: (since) => whole(db.select().from(members).where(and(eq(members.id, memberId), gt(members.updatedAt, since))), (m: typeof members.$inferSelect) => ({ key: keys.member(m.id), value: toMember(m) })),
   };
-}
-
-/** Orders with their lines and tenders, for `scope` (a store's recent orders, or one member's). */
-export function orderSource(db: Db, name: string, scope: SQL, createdSince: () => number): Source {
-  // The orders, and the lines and tenders of exactly those (a list of ids would pass D1's 100 bound parameters).
-  const queries = (where: SQL | undefined, order: SQL[], limit: number) => {
-    const ids = db.select({ id: orders.id }).from(orders).where(where).orderBy(...order).limit(limit);
-    return [
-      db.select().from(orders).where(where).orderBy(...order).limit(limit),
-      db.select().from(orderLines).where(inArray(orderLines.orderId, ids)),
-      db.select().from(payments).where(inArray(payments.orderId, ids)),
-    ] as const;
-  };
-  type Head = typeof orders.$inferSelect;
-  const read = (results: unknown[]) => {
-    const [head, lines, pays] = results as [Head[], (typeof orderLines.$inferSelect)[], (typeof payments.$inferSelect)[]];
-    const linesOf = groupBy(lines, (l) => l.orderId);
-    const paysOf = groupBy(pays, (p) => p.orderId);
-    return head.map((o) => {
-      const value: SyncedOrder = {
-        id: o.id, storeId: o.storeId, staffId: o.staffId, memberId: o.memberId, kind: o.kind, status: o.status, rejectReason: o.rejectReason,
-        subtotalFen: o.subtotalFen, discountFen: o.discountFen, totalFen: o.totalFen, pointsEarned: o.pointsEarned, note: o.note, createdAt: o.createdAt,
-        lines: (linesOf.get(o.id) ?? []).sort((a, b) => a.lineNo - b.lineNo).map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen })),
-        tenders: (paysOf.get(o.id) ?? []).map((p) => ({ kind: p.tender, amountFen: p.amountFen })),
-      };
-      return { o, row: row(o.id, keys.order(o.id), value) };
-    });
-  };
-  return {
-    name,
-    page: async (after, limit) => read(await db.batch([...queries(and(scope, gt(orders.id, after), gte(orders.createdAt, createdSince())), [asc(orders.id)], limit)])).map((x) => x.row),
-    changed: (since, from, limit): Plan => ({
-      queries: [...queries(and(scope, gt(orders.updatedAt, since), after(orders.updatedAt, orders.id, from)), [asc(orders.updatedAt), asc(orders.id)], limit)],
-      read: (results) => {
-        const got = read(results);
-        const last = got[got.length - 1];
-        return { changes: got.map(({ row: { key, value } }) => ({ key, value })), next: got.length === limit && last ? { at: last.o.updatedAt, id: last.o.id } : null };
-      },
-    }),
-  };
-}
-
-/** Rows after the cursor in (updated_at, id) order. */
-function after(at: SQLiteColumn, id: SQLiteColumn, from: Cursor | null): SQL | undefined {
-  return from ? (or(gt(at, from.at), and(eq(at, from.at), gt(id, from.id))) as SQL) : undefined;
 }
