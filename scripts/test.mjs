@@ -39,7 +39,10 @@ if (!built) failed += 1;
 const vitestOk = run('unit + worker tests', 'npx', [
   'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`,
 ]);
-if (!countVitest(`${results}/vitest.json`) && !vitestOk) failed += 1;
+const failedBefore = failed;
+const counted = countVitest(`${results}/vitest.json`);
+// A failing hook (afterAll) fails the run without failing a test: still a failure.
+if (!vitestOk && (!counted || failed === failedBefore)) failed += 1;
 
 if (built) {
   const e2eOk = run('browser tests', 'npx', ['tsx', 'client/e2e/run.ts']);

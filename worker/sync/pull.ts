@@ -24,6 +24,11 @@ export async function processPull(db: Db, sql: SqlStorage, meta: Meta, sources: 
   const m = { ...meta };
   if (m.scannedAt === null) await loadPage(sql, m, sources, next, pageRows);
   else await scan(db, sql, m, sources, next, pageRows);
+  // Whether the group's view is still paging in (initial load or a bulk change) is part of the
+  // view: when it flips, the version moves, so the client hears of it. Replicache ignores a patch
+  // that comes with an unchanged cookie.
+  const paging = m.scannedAt === null || m.scan !== null;
+  record(sql, keys.meta(), { more: paging }, next);
   if (anyChangeIn(sql, next)) m.version = next;
   const { rows, cookie } = answer(sql, base, m.version, pageRows);
   const patch: PatchOp[] = base === 0 ? [{ op: 'clear' }] : [];
@@ -31,10 +36,8 @@ export async function processPull(db: Db, sql: SqlStorage, meta: Meta, sources: 
     if (r.val !== null) patch.push({ op: 'put', key: r.key, value: JSON.parse(r.val) });
     else if (base > 0) patch.push({ op: 'del', key: r.key });
   }
-  // Not part of the view record: it tells this client whether to pull again at once. Sent every
-  // time, since only the client knows what it was told last.
-  const more = m.scannedAt === null || m.scan !== null || cookie < m.version;
-  patch.push({ op: 'put', key: keys.meta(), value: { more } });
+  // A client catching up over several responses is also told to pull on.
+  if (cookie > base) patch.push({ op: 'put', key: keys.meta(), value: { more: paging || cookie < m.version } });
   return { meta: m, response: { cookie: { order: cookie }, lastMutationIDChanges: lmidChanges(sql, base, cookie), patch } };
 }
 

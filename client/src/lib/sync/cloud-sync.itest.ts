@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Member } from '../../../../shared/schemas/member';
 import type { OrderInput } from '../../../../shared/schemas/order';
 import type { SyncedOrder, Rejection } from '../../../../shared/sync/entities';
@@ -21,6 +21,17 @@ const sale = (storeId: string, memberId: string | null, tender: 'stored_value' |
   tenders: [tender === 'cash' ? { kind: 'cash', amountFen: item.priceFen, reference: '' } : { kind: 'stored_value', amountFen: item.priceFen }],
 });
 
+// Replicache reports protocol misuse (e.g. a patch with an unchanged cookie, which it ignores) on the console.
+const complaints: string[] = [];
+for (const level of ['error', 'warn', 'info', 'log'] as const) {
+  const original = console[level].bind(console);
+  vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    if (/handlePullResponse|Invalid pusher|Invalid puller/.test(text)) complaints.push(text);
+    original(...args);
+  });
+}
+
 let a: Tablet, b: Tablet;
 let x: string; // a member both stores serve
 
@@ -38,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(open.map((t) => t.close()));
+  expect(complaints).toEqual([]);
 });
 
 describe('two tablets at two stores', () => {
