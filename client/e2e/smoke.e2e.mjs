@@ -55,6 +55,37 @@ async function textChange(page, testId, before) {
   return text(page.getByTestId(testId));
 }
 
+/** HH:mm on the store's wall clock (the browser context runs in Asia/Shanghai). */
+function shanghaiClock(ms = Date.now()) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+}
+
+/** Waits for the clerk top bar to report a first successful pull, and returns what it says. */
+async function syncedSnapshot(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid="sync-snapshot"]')?.getAttribute('data-state') === 'fresh', null, { timeout: 10_000 });
+  return text(page.getByTestId('sync-snapshot'));
+}
+
+/**
+ * Adds refusals to the first pull's answer, as the server would send them after refusing this
+ * tablet's changes. A browser test cannot make the server refuse a sale of this tablet (there is
+ * no checkout screen yet), and the panel reads nothing but the synced keys.
+ */
+async function injectRejections(page, entries) {
+  await page.route('**/api/replicache/pull', async (route) => {
+    try {
+      const res = await route.fetch();
+      const body = await res.json();
+      const first = JSON.parse(route.request().postData() ?? '{}').cookie === null;
+      if (first && res.ok() && Array.isArray(body.patch)) body.patch.push(...entries.map(([key, value]) => ({ op: 'put', key, value })));
+      await route.fulfill({ response: res, json: body });
+    } catch {
+      // A pull still in flight when the page reloads or closes: nobody is waiting for it.
+      await route.abort().catch(() => {});
+    }
+  });
+}
+
 export const tests = [
   {
     name: 'HQ: admin signs in and sees the three stores',
@@ -89,6 +120,17 @@ export const tests = [
       const heading = await text(page.getByTestId('home-heading'));
       assert(heading.includes(me.store.name), `heading "${heading}" does not name the store "${me.store.name}"`);
 
+      // The top bar's sync line: the first pull lands within seconds and nothing is queued.
+      const snapshot = await syncedSnapshot(page);
+      assert(!snapshot.includes('尚未同步'), `snapshot still says "${snapshot}"`);
+      const clock = /\d{2}:\d{2}/.exec(snapshot)?.[0];
+      assert(snapshot.startsWith('价格更新于') && [shanghaiClock(), shanghaiClock(Date.now() - 60_000)].includes(clock), `snapshot "${snapshot}" is not the time of the pull (${shanghaiClock()})`);
+      const pending = page.getByTestId('sync-pending');
+      assert((await pending.getAttribute('data-pending')) === '0', `pending is ${await pending.getAttribute('data-pending')}`);
+      assert((await text(pending)) === '已同步', `pending says "${await text(pending)}"`);
+      assert((await page.getByTestId('rejections-panel').count()) === 0, 'the rejections panel is shown with nothing refused');
+      await ctx.screenshot(page, 'clerk-home');
+
       await page.getByTestId('member-search-input').fill(last4);
       await page.getByTestId('member-search-submit').click();
       await page.getByTestId('member-row').first().waitFor();
@@ -96,6 +138,56 @@ export const tests = [
       assert(list.includes(`****${last4}`), `no result with a phone ending ${last4}: ${list.slice(0, 200)}`);
       assert(list.includes(members[0].name), `${members[0].name} is not in the results`);
       await ctx.screenshot(page, 'clerk-member-lookup');
+    },
+  },
+  {
+    name: 'Clerk: refused changes stay on the home screen until acknowledged, newest first',
+    async run(ctx) {
+      const at = Date.now() - 60_000;
+      const saleId = '01JDE2E0000000000000ABC123';
+      const sale = { id: saleId, storeId: 's', staffId: 'u', memberId: null, kind: 'sale', status: 'rejected', rejectReason: 'INSUFFICIENT_FUNDS: balance too low', subtotalFen: 12345, discountFen: 0, totalFen: 12345, pointsEarned: 0, note: '', createdAt: at, lines: [], tenders: [] };
+      const page = await ctx.newPage({ viewport: TABLET });
+      page.setDefaultTimeout(TIMEOUT);
+      await injectRejections(page, [
+        ['rejection/e2e-device/0000000007', { clientID: 'e2e-device', mutationID: 7, name: 'checkout', code: 'INSUFFICIENT_FUNDS', message: 'Not enough stored value', refId: saleId, at }],
+        ['order/' + saleId, sale],
+        ['rejection/e2e-device/0000000005', { clientID: 'e2e-device', mutationID: 5, name: 'recharge', code: 'SOMETHING_NEW', message: 'A reason this build has no words for', refId: '01JDE2E0000000000000XYZ789', at: at - 120_000 }],
+      ]);
+      await page.goto(`${ctx.baseUrl}/clerk/`);
+      await staffSignIn(page, ctx.demo.clerkUser, ctx.demo.password);
+
+      const panel = page.getByTestId('rejections-panel');
+      await panel.waitFor();
+      assert((await panel.getAttribute('role')) === 'alert', 'the panel is not an alert');
+      const items = page.getByTestId('rejection-item');
+      assert((await items.count()) === 2, `expected 2 refusals, got ${await items.count()}`);
+      const newest = await text(items.nth(0));
+      for (const want of ['收银', '¥123.45', '储值余额不足，请改用其他支付方式', 'ABC123', shanghaiClock(at)]) assert(newest.includes(want), `"${want}" missing from "${newest}"`);
+      const older = await text(items.nth(1));
+      for (const want of ['充值', 'A reason this build has no words for', 'XYZ789']) assert(older.includes(want), `"${want}" missing from "${older}"`);
+      assert(!older.includes('¥'), `a refused recharge shows an amount: "${older}"`);
+      await ctx.screenshot(page, 'clerk-rejections');
+
+      await page.getByTestId('lang-en').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="rejection-item"]')?.textContent?.includes('Checkout'));
+      const newestEn = await text(items.nth(0));
+      assert(newestEn.includes('Not enough stored value — take another payment'), `English reason missing: "${newestEn}"`);
+      await ctx.screenshot(page, 'clerk-rejections-en');
+      await page.getByTestId('lang-zh-CN').click();
+
+      // "Got it" hides one; the choice is kept on the tablet across a reload.
+      await items.nth(0).getByTestId('rejection-ack').click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="rejection-item"]').length === 1);
+      assert((await text(items.nth(0))).includes('充值'), 'the wrong refusal was acknowledged');
+      await page.reload();
+      await items.first().waitFor();
+      assert((await items.count()) === 1, `after a reload ${await items.count()} refusals are shown`);
+      await items.nth(0).getByTestId('rejection-ack').click();
+      await panel.waitFor({ state: 'detached' });
+      await page.reload();
+      await syncedSnapshot(page);
+      assert((await panel.count()) === 0, 'acknowledged refusals came back after a reload');
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
     },
   },
   {

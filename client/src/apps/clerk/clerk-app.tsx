@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../shared/schemas/me';
 import { useApi, useSession } from '../../lib/app-context';
+import { CloudSyncProvider } from '../../lib/sync/use-cloud-sync';
 import { useResource } from '../../lib/use-resource';
 import { Loading, LoadError } from '../../lib/ui/states';
 import { StaffLogin } from '../../lib/ui/staff-login';
 import { HomeScreen } from './home-screen';
 
-/** The store counter (tablet). Signed out → login; signed in → the counter home. */
+/** The store counter (tablet). Signed out → login; signed in → the counter home, over the session's local store. */
 export function ClerkApp() {
   const session = useSession();
   const { t } = useTranslation();
@@ -20,7 +21,13 @@ export function ClerkApp() {
       />
     );
   }
-  return <SignedIn token={session.token} />;
+  // The local store opens with the session, so queued sales keep going out (and refusals come in)
+  // while /api/me loads or fails; sign-out closes it.
+  return (
+    <CloudSyncProvider session={session}>
+      <SignedIn token={session.token} />
+    </CloudSyncProvider>
+  );
 }
 
 function SignedIn({ token }: { token: string }) {

@@ -3,9 +3,10 @@ import type { Me } from '../../../../shared/schemas/me';
 import { ComingSoonTile } from '../../lib/ui/coming-soon';
 import { CartIcon, TicketIcon, UserPlusIcon, WalletIcon } from '../../lib/ui/icons';
 import { MemberLookup } from './member-lookup';
+import { RejectionsPanel } from './rejections-panel';
 import { TopBar } from './top-bar';
 
-/** The counter's first screen: member lookup, and the tiles for what the counter will do. */
+/** The counter's first screen: refusals still to deal with, member lookup, and the tiles for what the counter will do. */
 export function HomeScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
   const store = me.store?.name ?? t('common.noStore');
@@ -16,6 +17,7 @@ export function HomeScreen({ me }: { me: Me }) {
         <h1 className="page-title" data-testid="home-heading">
           {t('clerk.heading', { store })}
         </h1>
+        <RejectionsPanel />
         <div className="clerk-grid">
           <MemberLookup />
           <section className="clerk-tiles" aria-labelledby="tiles-title">

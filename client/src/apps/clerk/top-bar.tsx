@@ -3,6 +3,7 @@ import type { Me } from '../../../../shared/schemas/me';
 import { Brand } from '../../lib/ui/brand-mark';
 import { LanguageSwitch } from '../../lib/ui/language-switch';
 import { OnlineStatus } from '../../lib/ui/online-status';
+import { SyncStatus } from '../../lib/ui/sync-status';
 import { SignOutButton, UserChip } from '../../lib/ui/user-chip';
 
 export function TopBar({ me }: { me: Me }) {
@@ -18,6 +19,7 @@ export function TopBar({ me }: { me: Me }) {
       </div>
       <div className="topbar-right">
         <OnlineStatus />
+        <SyncStatus />
         <UserChip user={user} />
         <LanguageSwitch />
         <SignOutButton className="topbar-signout" />

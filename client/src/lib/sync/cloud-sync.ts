@@ -25,6 +25,9 @@ export type SyncOptions = {
   webSocket?: typeof WebSocket | null;
 };
 
+/** Mutations per push request. */
+const PUSH_SLICE = 100;
+
 type PatchOp = { op: string; key?: string; value?: unknown };
 const morePromised = (res: { patch?: PatchOp[] }) => (res.patch ?? []).some((p) => p.op === 'put' && p.key === keys.meta() && (p.value as { more?: boolean } | null)?.more === true);
 
@@ -58,9 +61,15 @@ export function openCloudSync(o: SyncOptions): CloudSync {
     pullInterval: o.pullInterval === undefined ? 30_000 : o.pullInterval,
     // A sale goes out at once; Replicache still sends whatever queued up meanwhile in one push.
     pushDelay: 0,
-    // A processed push answers `{}`; Replicache wants no response then, or the error it names.
+    // A long queue (a tablet back online) goes out in slices: each request stays short, and what a
+    // slice applied is kept even if a later one fails. A processed push answers `{}`; Replicache
+    // wants no response then, or the error it names.
     pusher: async (req) => {
-      const r = await post('push', req);
+      const all = (req as { mutations: unknown[] }).mutations;
+      let r = await post('push', { ...req, mutations: all.slice(0, PUSH_SLICE) });
+      for (let i = PUSH_SLICE; i < all.length && r.httpRequestInfo.httpStatusCode === 200 && !(r.response && 'error' in r.response); i += PUSH_SLICE) {
+        r = await post('push', { ...req, mutations: all.slice(i, i + PUSH_SLICE) });
+      }
       return { ...r, response: r.response && 'error' in r.response ? r.response : undefined } as PusherResult;
     },
     puller: async (req) => {
