@@ -46,7 +46,7 @@ try {
   // 2. Mutation → subscription on the tablet, with that view loaded.
   const x = (await a.rep.query((tx) => tx.scan({ prefix: prefixes.member }).values().toArray()))[100] as Member;
   const ours: number[] = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 500; i++) {
     const before = (await a.rep.query(memberOf(x.id)))!.principalFen;
     t0 = performance.now();
     const seen = waitFor(a.rep, memberOf(x.id), (m) => (m?.principalFen ?? 0) > before);
@@ -67,7 +67,7 @@ try {
   });
   await bare.mutate.fill(counts.all);
   const bareLat: number[] = [];
-  for (let i = 1; i <= 200; i++) {
+  for (let i = 1; i <= 500; i++) {
     t0 = performance.now();
     const seen = waitFor(bare as never, (tx) => tx.get('e/000100') as Promise<{ principalFen: number } | undefined>, (v) => v?.principalFen === i);
     await bare.mutate.bump(i);
@@ -90,7 +90,7 @@ try {
   await waitFor(b.rep, memberOf(x.id), (m) => m?.lastVisitStoreId === 'store-2', 15_000);
   const prop: number[] = [];
   const stages: Record<string, number[]> = { 'A push sent': [], 'A push answered': [], 'B poked': [], 'B pull sent': [], 'B pull answered': [] };
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200; i++) {
     const before = (await b.rep.query(memberOf(x.id)))!.principalFen;
     await new Promise((r) => setTimeout(r, 50)); // let the previous round's pulls settle
     marks = {};
