@@ -148,6 +148,23 @@ describe('pull', () => {
     expect(after.view.get(`member/${id}`)).toMatchObject({ principalFen: 20_000 });
   });
 
+  it('starts a clerk over when their store changes: nothing of the old store stays', async () => {
+    const group = `g-${ulid()}`;
+    const token = await loginAs('clerk1b');
+    const first = await syncAll(token, group);
+    expect(first.view.has('store/store-1')).toBe(true);
+    await env.DB.prepare(`UPDATE staff SET store_id = 'store-3' WHERE username = 'clerk1b'`).run();
+    try {
+      // Sessions are cached for a few seconds per isolate (decision 003); a fresh sign-in reads the row.
+      const moved = await loginAs('clerk1b');
+      expect((await pull(moved, group, first.cookie)).json).toEqual({ error: 'ClientStateNotFound' });
+      const fresh = await syncAll(moved, `g-${ulid()}`);
+      expect(fresh.view.has('store/store-3') && !fresh.view.has('store/store-1')).toBe(true);
+    } finally {
+      await env.DB.prepare(`UPDATE staff SET store_id = 'store-1' WHERE username = 'clerk1b'`).run();
+    }
+  });
+
   it('tells a client built for another schema to update', async () => {
     const r = await api('/api/replicache/pull', { token: clerk1, body: { pullVersion: 1, clientGroupID: `g-${ulid()}`, cookie: null, profileID: 'p', schemaVersion: '0' } });
     expect(r.json).toEqual({ error: 'VersionNotSupported', versionType: 'schema' });
@@ -191,9 +208,16 @@ describe('push', () => {
     // clerk1 works at store-1: a sale rung up for store-2 is refused and recorded as rejected.
     const foreign = sale(member, 'store-2');
     expect((await push(clerk1, group, [{ clientID: 'c9', id: 1, name: 'checkout', args: foreign }])).status).toBe(200);
-    const row = await env.DB.prepare('SELECT status, reject_reason FROM orders WHERE id = ?').bind(foreign.id).first<{ status: string; reject_reason: string }>();
-    expect(row).toMatchObject({ status: 'rejected' });
-    expect(row!.reject_reason).toMatch(/FORBIDDEN/);
+    // Refused and kept for this tablet, but nothing written into the other store.
+    expect(await env.DB.prepare('SELECT 1 FROM orders WHERE id = ?').bind(foreign.id).first()).toBeNull();
+    const view = await syncAll(clerk1, group);
+    expect([...view.view.values()].find((v) => v?.refId === foreign.id)).toMatchObject({ code: 'FORBIDDEN' });
+    // A sale refused before it reached the member (tenders ≠ total) is an order marked rejected in its own store.
+    const short = { ...sale(member), tenders: [{ kind: 'stored_value', amountFen: PRICE - 1 }] };
+    expect((await push(clerk1, group, [{ clientID: 'c9', id: 2, name: 'checkout', args: short }])).status).toBe(200);
+    const row = await env.DB.prepare('SELECT status, reject_reason, store_id FROM orders WHERE id = ?').bind(short.id).first<{ status: string; reject_reason: string; store_id: string }>();
+    expect(row).toMatchObject({ status: 'rejected', store_id: 'store-1' });
+    expect(row!.reject_reason).toMatch(/VALIDATION_FAILED/);
     const lost = await push(clerk1, group, [{ clientID: 'c-unknown', id: 5, name: 'checkout', args: sale(member) }]);
     expect(lost.json).toEqual({ error: 'ClientStateNotFound' });
   });
@@ -224,5 +248,24 @@ describe('push', () => {
     expect(last.lmids).toEqual({ t1: 2 });
     expect([...last.view.values()].find((v) => v?.clientID === 't1' && v.mutationID === 2)).toMatchObject({ code: 'INTERNAL' });
     expect(last.view.get(`member/${member}`)).toMatchObject({ principalFen: 1_000 });
+  }, 20_000);
+
+  it('an operation that went through but whose answer kept failing is not reported refused', async () => {
+    const group = `g-${ulid()}`;
+    const base = await syncAll(clerk1, group);
+    const member = await newMember(0);
+    const original = serverMutators.recharge;
+    const spy = vi.spyOn(serverMutators, 'recharge').mockImplementation(async (c, args) => {
+      await original(c, args);
+      throw new Error('the answer was lost');
+    });
+    const m = [{ clientID: 't2', id: 1, name: 'recharge', args: { memberId: member, opId: ulid(), storeId: 'store-1', amountFen: 700, paidWith: 'cash', reference: '' } }];
+    for (let i = 0; i < 4; i++) expect((await push(clerk1, group, m)).status).toBe(503);
+    expect((await push(clerk1, group, m)).status).toBe(200);
+    spy.mockRestore();
+    const after = await syncAll(clerk1, group, base);
+    expect(after.lmids).toEqual({ t2: 1 });
+    expect([...after.view.keys()].some((k) => k.startsWith('rejection/t2/'))).toBe(false);
+    expect(after.view.get(`member/${member}`)).toMatchObject({ principalFen: 700 });
   }, 20_000);
 });

@@ -87,7 +87,7 @@ export function projectionBatch(db: Db, d: ProjectionDoc, now: number): D1Prepar
   const sale = d.order && o.status === 'applied' ? d.order : null;
   stmts.push(sale ? setBalancesAfterSale(db, { ...balances, storeId: sale.storeId, totalFen: sale.totalFen, createdAt: sale.createdAt }) : setBalances(db, balances));
   if (d.audit) stmts.push(insertRow(db, auditLog, d.audit, { ignore: true }));
-  if (d.order) stmts.push(...orderInserts(db, d.order, o.status === 'applied' ? null : (o.message ?? o.code)));
+  if (d.order) stmts.push(...orderInserts(db, d.order, o.status === 'applied' ? null : (o.message ?? o.code), true));
   if (sale) stmts.push(dailySales(db, sale), addVisit(db, { memberId: d.memberId, storeId: sale.storeId, at: sale.createdAt }));
   if (d.refundOf && o.status === 'applied') {
     const full = d.op.detail.cumulativeFen === d.op.detail.baseFen;
@@ -101,13 +101,28 @@ export function dailySales(db: Db, w: OrderWrite): D1PreparedStatement {
   return addDailySales(db, { storeId: w.storeId, day: businessDay(w.createdAt), totalFen: w.totalFen, costFen: w.costFen });
 }
 
-export function orderInserts(db: Db, w: OrderWrite, rejectReason: string | null): D1PreparedStatement[] {
+const ORDER_COLUMNS = ['storeId', 'staffId', 'memberId', 'kind', 'status', 'rejectReason', 'subtotalFen', 'discountFen', 'totalFen', 'costFen', 'pointsEarned', 'note', 'createdAt', 'receivedAt', 'updatedAt'] as const;
+type OrderRow = typeof orders.$inferInsert;
+
+// The member's object is the record of its sales: its order replaces a placeholder that a push
+// wrote as rejected before the object's projection landed (worker/sync/push.ts), never a real one.
+const upsertOrder = statement<Required<Pick<OrderRow, 'id' | (typeof ORDER_COLUMNS)[number]>>>((db, p) =>
+  db.insert(orders).values({ id: p('id'), ...Object.fromEntries(ORDER_COLUMNS.map((c) => [c, p(c)])) } as unknown as OrderRow)
+    .onConflictDoUpdate({
+      target: orders.id,
+      set: Object.fromEntries(ORDER_COLUMNS.map((c) => [c, sql.raw(`excluded.${orders[c].name}`)])),
+      where: sql`${orders.status} = 'rejected'`,
+    }));
+
+/** The order's rows. `fromMember`: written by a member object's projection (see upsertOrder); a walk-in's plain insert fails on a repeat, which is how a repeat is told. */
+export function orderInserts(db: Db, w: OrderWrite, rejectReason: string | null, fromMember = false): D1PreparedStatement[] {
+  const row = {
+    id: w.id, storeId: w.storeId, staffId: w.staffId, memberId: w.memberId, kind: 'sale' as const, status: rejectReason ? ('rejected' as const) : ('completed' as const), rejectReason,
+    subtotalFen: w.subtotalFen, discountFen: w.discountFen, totalFen: w.totalFen, costFen: w.costFen, pointsEarned: rejectReason ? 0 : w.pointsEarned,
+    note: w.note, createdAt: w.createdAt, receivedAt: Date.now(), updatedAt: Date.now(),
+  };
   return [
-    insertRow(db, orders, {
-      id: w.id, storeId: w.storeId, staffId: w.staffId, memberId: w.memberId, kind: 'sale', status: rejectReason ? 'rejected' : 'completed', rejectReason,
-      subtotalFen: w.subtotalFen, discountFen: w.discountFen, totalFen: w.totalFen, costFen: w.costFen, pointsEarned: rejectReason ? 0 : w.pointsEarned,
-      note: w.note, createdAt: w.createdAt, receivedAt: Date.now(), updatedAt: Date.now(),
-    }),
+    fromMember ? upsertOrder(db, row) : insertRow(db, orders, row),
     ...w.lines.map((l) => insertRow(db, orderLines, { orderId: w.id, lineNo: l.lineNo, productId: l.productId, name: l.name, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen })),
     ...w.payments.map((p, i) => insertRow(db, payments, { id: `${w.id}-${i + 1}`, orderId: w.id, tender: p.tender as 'cash', amountFen: p.amountFen, reference: p.reference, createdAt: w.createdAt })),
   ];

@@ -10,6 +10,9 @@ import { processPush, TransientPushError } from '../sync/push';
 import { channelFor, viewFor } from '../sync/views';
 
 const ownerOf = (a: Actor) => `${a.kind}:${a.id}`;
+// What the view is built from: if a clerk moves store or changes role, the record no longer
+// describes what they may hold, and the group starts over. Bump the suffix when a view's shape changes.
+const viewOf = (a: Actor) => (a.kind === 'staff' ? `staff:${a.role}:${a.storeId ?? ''}` : 'member') + ':v1';
 
 /** What crosses back from the object: errors as values (a thrown error loses its class over RPC). */
 export type GroupAnswer<T> = { ok: T } | { refused: { code: 'FORBIDDEN'; message: string } } | { retry: string };
@@ -39,7 +42,7 @@ export class ClientGroup extends DurableObject<Env> {
     const meta = loadMeta(sql);
     if (meta && meta.owner !== ownerOf(actor)) throw new DomainError('FORBIDDEN', 'This client group belongs to another user');
     if (meta || !create) return meta;
-    const fresh: Meta = { owner: ownerOf(actor), version: 0, scannedAt: null, initSource: 0, initAfter: '', initFrom: 0, scan: null };
+    const fresh: Meta = { owner: ownerOf(actor), view: viewOf(actor), version: 0, scannedAt: null, initSource: 0, initAfter: '', initFrom: 0, scan: null };
     saveMeta(sql, fresh);
     return fresh;
   }
@@ -79,7 +82,13 @@ export class ClientGroup extends DurableObject<Env> {
       const base = typeof req.cookie === 'object' && req.cookie !== null ? req.cookie.order : 0;
       const known = req.cookie !== null;
       const meta = this.own(actor, !known);
-      // The client remembers a state this group no longer has (forgotten, or restored from backup).
+      // The client remembers a state this group no longer has (forgotten, or restored from backup),
+      // or the user's store or role changed: the client starts a new group and a fresh view.
+      if (meta && meta.view !== viewOf(actor)) {
+        await this.ctx.storage.deleteAll();
+        migrate(this.ctx.storage.sql);
+        return { error: 'ClientStateNotFound' as const };
+      }
       if (!meta || base > meta.version) return { error: 'ClientStateNotFound' as const };
       const sql = this.ctx.storage.sql;
       const db = openDb(this.env.DB);

@@ -40,6 +40,9 @@ export class MemberAccount extends DurableObject<Env> {
       if (loaded) ({ memberId: this.memberId, state: this.state, tier: this.tier } = loaded);
       this.pending = loadOutbox(ctx.storage.sql);
       this.retrying = this.pending.length > 0;
+      // Restarted with documents D1 has not got (reset while projecting): send them soon, not at
+      // this member's next operation, which may be weeks away.
+      if (this.retrying) await this.setAlarm(Date.now() + 1_000);
     });
   }
 
@@ -76,7 +79,8 @@ export class MemberAccount extends DurableObject<Env> {
     this.memberId = memberId;
     this.state = result.state;
     const out = this.outcome(result.record, result.replayed, op.at);
-    if (!result.replayed && (await this.project())) await this.scheduleExpiry();
+    // A repeat drains too: the first attempt may have committed and then lost its projection.
+    if (result.replayed ? this.pending.length > 0 && (await this.project()) : await this.project()) await this.scheduleExpiry();
     return out;
   }
 
@@ -172,6 +176,11 @@ export class MemberAccount extends DurableObject<Env> {
   private async setAlarm(at: number): Promise<void> {
     await this.ctx.storage.setAlarm(at);
     this.alarmAt = at;
+  }
+
+  /** Whether an operation was recorded here, and how it ended (null: never seen). */
+  opStatus(opId: string): 'applied' | 'rejected' | null {
+    return loadOp(this.ctx.storage.sql, opId)?.status ?? null;
   }
 
   pendingProjection(): number {

@@ -61,13 +61,14 @@ export class Projector extends DurableObject<Env> {
       this.pokeFor(jobs, results);
       return;
     } catch (e) {
-      if (!isAlreadyProjected(e)) {
-        for (const j of jobs) j.reject(e);
+      if (!isAlreadyProjected(e) && jobs.length === 1) {
+        jobs[0]!.reject(e);
         return;
       }
     }
-    // A document was projected before (its member object restarted after D1 committed, or retried):
-    // one by one, so each repeat is skipped and the rest still land.
+    // A document was projected before (its member object restarted after D1 committed, or retried),
+    // or one document fails: one by one, so each repeat is skipped, a bad one fails alone and the
+    // rest still land.
     for (const j of jobs) {
       try {
         let tier: string | null = null;

@@ -1,4 +1,4 @@
-import type { Actor } from '../../shared/domain/authz';
+import { canAccessStore, type Actor } from '../../shared/domain/authz';
 import { DomainError, isDomainError } from '../../shared/errors';
 import type { Rejection } from '../../shared/sync/entities';
 import { keys } from '../../shared/sync/keys';
@@ -8,6 +8,7 @@ import type { Mutation, PushRequest, PushResponse } from '../../shared/sync/prot
 import { openDb } from '../db/client';
 import { auditLog, orders } from '../db/schema';
 import { insertRow, runBatch } from '../db/statements';
+import { accountStub } from '../services/accounts';
 import { auditRow } from '../services/audit';
 import { clientOf, countFailure, record, setLmid, type Meta } from './cvr-store';
 import { serverMutators } from './server-mutators';
@@ -37,14 +38,33 @@ export async function processPush(sql: SqlStorage, env: Env, actor: Actor, meta:
     if (m.id > last + 1) return { response: last === 0 ? { error: 'ClientStateNotFound' } : {}, touched };
     const outcome = await runOne(env, actor, m);
     if (outcome === 'transient') {
-      if (countFailure(sql, m.clientID) < MAX_TRANSIENT_FAILURES) throw new TransientPushError(`mutation ${m.clientID}/${m.id} (${m.name}) failed; the client will retry`);
-      await reject(sql, env, actor, m, next, new DomainError('INTERNAL', 'The server could not process this change after several attempts'));
+      const retry = () => new TransientPushError(`mutation ${m.clientID}/${m.id} (${m.name}) failed; the client will retry`);
+      if (countFailure(sql, m.clientID) < MAX_TRANSIENT_FAILURES) throw retry();
+      const applied = await appliedByMember(env, m);
+      if (applied === 'unknown') throw retry();
+      if (!applied) await reject(sql, env, actor, m, next, new DomainError('INTERNAL', 'The server could not process this change after several attempts'));
     } else if (outcome !== 'ok') await reject(sql, env, actor, m, next, outcome);
     setLmid(sql, m.clientID, m.id, next);
     const storeId = (m.args as { storeId?: unknown; homeStoreId?: unknown } | null)?.storeId ?? (m.args as { homeStoreId?: unknown } | null)?.homeStoreId;
     if (typeof storeId === 'string') touched.add(storeId);
   }
   return { response: {}, touched };
+}
+
+/**
+ * Before giving up on a mutation, ask the member's object (when it names one) whether its
+ * operation went through after all — the answer was lost, then the retries failed. Money that
+ * moved is never reported as refused; if the object cannot say, the client keeps retrying.
+ */
+async function appliedByMember(env: Env, m: Mutation): Promise<boolean | 'unknown'> {
+  const args = (typeof m.args === 'object' && m.args !== null ? m.args : {}) as Record<string, unknown>;
+  const refId = isMutatorName(m.name) ? refIdOf(m.name, args) : null;
+  if (typeof args.memberId !== 'string' || !refId) return false;
+  try {
+    return (await accountStub(env, args.memberId).opStatus(refId)) === 'applied';
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function runOne(env: Env, actor: Actor, m: Mutation): Promise<'ok' | 'transient' | DomainError> {
@@ -75,9 +95,10 @@ async function reject(sql: SqlStorage, env: Env, actor: Actor, m: Mutation, vers
   try {
     await runBatch(db, [insertRow(db, auditLog, auditRow({ id: `sync:${m.clientID}:${m.id}`, actor, action: 'sync.rejected', entity: m.name, entityId: refId ?? '', at, detail: { code: e.code, message: e.message } }), { ignore: true })]);
     // A sale the member's object refused is already an order marked rejected (its refusal carries
-    // the opId); one refused before it got there (prices, tenders, permission) is recorded here.
+    // the opId); one refused before it got there (prices, tenders) is recorded here — in the
+    // actor's own store only, so a refused request cannot put rows into another store.
     const recorded = typeof (e.details as { opId?: unknown } | undefined)?.opId === 'string';
-    if (m.name === 'checkout' && refId && !recorded && actor.kind === 'staff' && typeof args.storeId === 'string') {
+    if (m.name === 'checkout' && refId && !recorded && typeof args.storeId === 'string' && canAccessStore(actor, args.storeId)) {
       const tendered = Array.isArray(args.tenders) ? (args.tenders as { amountFen?: unknown }[]).reduce((n, t) => n + (typeof t?.amountFen === 'number' ? t.amountFen : 0), 0) : 0;
       const createdAt = typeof args.createdAt === 'number' ? args.createdAt : at;
       await runBatch(db, [insertRow(db, orders, {
