@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { env, runInDurableObject } from 'cloudflare:test';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { serverMutators } from './sync/server-mutators';
@@ -163,6 +163,29 @@ describe('pull', () => {
     } finally {
       await env.DB.prepare(`UPDATE staff SET store_id = 'store-1' WHERE username = 'clerk1b'`).run();
     }
+  });
+
+  it('lets orders and members age out of a tablet’s view once a day', async () => {
+    const group = `g-${ulid()}`;
+    const visitor = await newMember(PRICE); // home store-1…
+    await env.DB.prepare(`UPDATE members SET home_store_id = 'store-2', updated_at = ? WHERE id = ?`).bind(Date.now(), visitor).run();
+    const o = sale(visitor);
+    expect((await api('/api/orders', { token: clerk1, body: o })).status).toBe(200); // …served at store-1
+    const first = await syncAll(clerk1, group);
+    expect(first.view.has(`member/${visitor}`) && first.view.has(`order/${o.id}`)).toBe(true);
+    // Time passes: the visit is 91 days old; the order is 8 days old in the group's record.
+    const DAY = 86_400_000;
+    await env.DB.prepare(`UPDATE member_store_visits SET last_visit_at = ? WHERE member_id = ?`).bind(Date.now() - 91 * DAY, visitor).run();
+    await env.DB.prepare(`UPDATE orders SET created_at = ?, updated_at = ? WHERE id = ?`).bind(Date.now() - 8 * DAY, Date.now() - 8 * DAY, o.id).run();
+    const ns = env.CLIENT_GROUP;
+    await runInDurableObject(ns.get(ns.idFromName(group)), async (_i, state) => {
+      state.storage.sql.exec(`UPDATE cvr SET val = json_set(val, '$.createdAt', ?) WHERE key = ?`, Date.now() - 8 * DAY, `order/${o.id}`);
+      state.storage.sql.exec('UPDATE meta SET expired_at = 0');
+    });
+    const after = await syncAll(clerk1, group, first);
+    expect(after.view.has(`member/${visitor}`)).toBe(false);
+    expect(after.view.has(`order/${o.id}`)).toBe(false);
+    expect(after.view.has('store/store-1')).toBe(true);
   });
 
   it('tells a client built for another schema to update', async () => {

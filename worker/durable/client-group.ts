@@ -7,7 +7,7 @@ import { loadMeta, migrate, saveMeta, type Meta } from '../sync/cvr-store';
 import { channels, poke } from '../sync/poke';
 import { processPull } from '../sync/pull';
 import { processPush, TransientPushError } from '../sync/push';
-import { channelFor, viewFor } from '../sync/views';
+import { channelFor, retentionFor, viewFor } from '../sync/views';
 
 const ownerOf = (a: Actor) => `${a.kind}:${a.id}`;
 // What the view is built from: if a clerk moves store or changes role, the record no longer
@@ -42,7 +42,7 @@ export class ClientGroup extends DurableObject<Env> {
     const meta = loadMeta(sql);
     if (meta && meta.owner !== ownerOf(actor)) throw new DomainError('FORBIDDEN', 'This client group belongs to another user');
     if (meta || !create) return meta;
-    const fresh: Meta = { owner: ownerOf(actor), view: viewOf(actor), version: 0, scannedAt: null, initSource: 0, initAfter: '', initFrom: 0, scan: null };
+    const fresh: Meta = { owner: ownerOf(actor), view: viewOf(actor), expiredAt: Date.now(), version: 0, scannedAt: null, initSource: 0, initAfter: '', initFrom: 0, scan: null };
     saveMeta(sql, fresh);
     return fresh;
   }
@@ -92,7 +92,7 @@ export class ClientGroup extends DurableObject<Env> {
       if (!meta || base > meta.version) return { error: 'ClientStateNotFound' as const };
       const sql = this.ctx.storage.sql;
       const db = openDb(this.env.DB);
-      const { meta: after, response } = await processPull(db, sql, meta, viewFor(this.env, db, actor), base, Number(this.env.SYNC_PAGE_ROWS) || undefined);
+      const { meta: after, response } = await processPull(db, sql, meta, viewFor(this.env, db, actor), base, Number(this.env.SYNC_PAGE_ROWS) || undefined, retentionFor(actor));
       saveMeta(sql, after);
       return response;
     });

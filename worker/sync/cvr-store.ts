@@ -5,10 +5,10 @@
  */
 /** A scan of D1 for changes that takes more than one pull: where each source got to ('done' when finished). */
 export type ScanRound = { since: number; startedAt: number; cursors: Record<string, { at: number; id: string } | 'done'> };
-export type Meta = { owner: string; view: string; version: number; scannedAt: number | null; initSource: number; initAfter: string; initFrom: number; scan: ScanRound | null };
+export type Meta = { owner: string; view: string; expiredAt: number; version: number; scannedAt: number | null; initSource: number; initAfter: string; initFrom: number; scan: ScanRound | null };
 
 export function migrate(sql: SqlStorage): void {
-  sql.exec(`CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), owner TEXT NOT NULL, view TEXT NOT NULL, version INTEGER NOT NULL,
+  sql.exec(`CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), owner TEXT NOT NULL, view TEXT NOT NULL, expired_at INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL,
     scanned_at INTEGER, init_source INTEGER NOT NULL, init_after TEXT NOT NULL, init_from INTEGER NOT NULL, scan TEXT)`);
   sql.exec('CREATE TABLE IF NOT EXISTS clients (id TEXT PRIMARY KEY, lmid INTEGER NOT NULL, changed_in INTEGER NOT NULL, failures INTEGER NOT NULL DEFAULT 0)');
   sql.exec('CREATE TABLE IF NOT EXISTS cvr (key TEXT PRIMARY KEY, val TEXT, changed_in INTEGER NOT NULL)');
@@ -16,12 +16,12 @@ export function migrate(sql: SqlStorage): void {
 }
 
 export function loadMeta(sql: SqlStorage): Meta | null {
-  const r = sql.exec<{ owner: string; view: string; version: number; scanned_at: number | null; init_source: number; init_after: string; init_from: number; scan: string | null }>('SELECT * FROM meta').toArray()[0];
-  return r ? { owner: r.owner, view: r.view, version: r.version, scannedAt: r.scanned_at, initSource: r.init_source, initAfter: r.init_after, initFrom: r.init_from, scan: r.scan ? (JSON.parse(r.scan) as ScanRound) : null } : null;
+  const r = sql.exec<{ owner: string; view: string; expired_at: number; version: number; scanned_at: number | null; init_source: number; init_after: string; init_from: number; scan: string | null }>('SELECT * FROM meta').toArray()[0];
+  return r ? { owner: r.owner, view: r.view, expiredAt: r.expired_at, version: r.version, scannedAt: r.scanned_at, initSource: r.init_source, initAfter: r.init_after, initFrom: r.init_from, scan: r.scan ? (JSON.parse(r.scan) as ScanRound) : null } : null;
 }
 
 export function saveMeta(sql: SqlStorage, m: Meta): void {
-  sql.exec('INSERT OR REPLACE INTO meta (id, owner, view, version, scanned_at, init_source, init_after, init_from, scan) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)', m.owner, m.view, m.version, m.scannedAt, m.initSource, m.initAfter, m.initFrom, m.scan ? JSON.stringify(m.scan) : null);
+  sql.exec('INSERT OR REPLACE INTO meta (id, owner, view, expired_at, version, scanned_at, init_source, init_after, init_from, scan) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)', m.owner, m.view, m.expiredAt, m.version, m.scannedAt, m.initSource, m.initAfter, m.initFrom, m.scan ? JSON.stringify(m.scan) : null);
 }
 
 export function clientOf(sql: SqlStorage, id: string): { lmid: number; failures: number } | null {

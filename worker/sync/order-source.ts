@@ -50,7 +50,9 @@ export function orderSource(db: Db, name: string, scope: SQL, createdSince: () =
       read: (results) => {
         const got = read(results);
         const last = got[got.length - 1];
-        return { changes: got.map(({ row: { key, value } }) => ({ key, value })), next: got.length === limit && last ? { at: last.o.updatedAt, id: last.o.id } : null };
+        // An order older than the view keeps (refunded long after, say) is not (or no longer) in it.
+        const from = createdSince();
+        return { changes: got.map(({ o, row: { key, value } }) => ({ key, value: o.createdAt >= from ? value : null })), next: got.length === limit && last ? { at: last.o.updatedAt, id: last.o.id } : null };
       },
     }),
   };

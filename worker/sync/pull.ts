@@ -4,6 +4,8 @@ import { anyChangeIn, changedIn, changedSince, lmidChanges, record, type Meta } 
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db/client';
 import type { Cursor, Source } from './source';
+import { expireAged, EXPIRY_EVERY_MS } from './expiry';
+import type { Retention } from './views';
 
 /** Rows per response: a 50,000-row view comes in pages instead of one giant response. */
 export const PAGE_ROWS = 3_000;
@@ -19,11 +21,17 @@ export const SCAN_WINDOW_MS = 10_000;
  * page of the initial view, or the rows changed in D1 since the last scan — then answers every
  * row that changed after `base`, a page at a time.
  */
-export async function processPull(db: Db, sql: SqlStorage, meta: Meta, sources: Source[], base: number, pageRows = PAGE_ROWS): Promise<{ meta: Meta; response: PullResponse }> {
+export async function processPull(db: Db, sql: SqlStorage, meta: Meta, sources: Source[], base: number, pageRows = PAGE_ROWS, retention: Retention | null = null): Promise<{ meta: Meta; response: PullResponse }> {
   const next = meta.version + 1;
   const m = { ...meta };
   if (m.scannedAt === null) await loadPage(sql, m, sources, next, pageRows);
-  else await scan(db, sql, m, sources, next, pageRows);
+  else {
+    await scan(db, sql, m, sources, next, pageRows);
+    if (retention && Date.now() - m.expiredAt >= EXPIRY_EVERY_MS) {
+      await expireAged(db, sql, retention, next);
+      m.expiredAt = Date.now();
+    }
+  }
   // Whether the group's view is still paging in (initial load or a bulk change) is part of the
   // view: when it flips, the version moves, so the client hears of it. Replicache ignores a patch
   // that comes with an unchanged cookie.

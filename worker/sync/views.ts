@@ -8,7 +8,7 @@ import { categorySource, inventorySource, oneMemberSource, productSource, rulesS
 import { orderSource } from './order-source';
 import type { Source } from './source';
 import { channels } from './poke';
-import { STORE_ORDER_DAYS } from './policy';
+import { STORE_ORDER_DAYS, VISIT_DAYS } from './policy';
 
 const DAY = 86_400_000;
 
@@ -41,6 +41,18 @@ export function viewFor(env: Env, db: Db, actor: Actor): Source[] {
     storeSource(db, s), categorySource(db), tierSource(db), rulesSource(db), productSource(db, s), inventorySource(db, s),
     storeMembersSource(db, s), orderSource(db, 'orders', eq(orders.storeId, s), () => Date.now() - STORE_ORDER_DAYS * DAY),
   ];
+}
+
+/**
+ * What leaves a view with time rather than with a change in D1: orders older than the view keeps,
+ * and (a tablet) members last served here longer ago than the visit window.
+ */
+export type Retention = { ordersBefore: () => number; visitsBefore: (() => number) | null; storeId: string | null };
+
+export function retentionFor(actor: Actor): Retention | null {
+  if (actor.kind === 'member') return { ordersBefore: () => Date.now() - 365 * DAY, visitsBefore: null, storeId: null };
+  if (actor.role === 'hq_admin' || !actor.storeId) return null;
+  return { ordersBefore: () => Date.now() - STORE_ORDER_DAYS * DAY, visitsBefore: () => Date.now() - VISIT_DAYS * DAY, storeId: actor.storeId };
 }
 
 /** The poke channel a user's clients listen on. */
