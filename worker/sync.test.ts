@@ -1,4 +1,4 @@
-import { env, runInDurableObject } from 'cloudflare:test';
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { serverMutators } from './sync/server-mutators';
@@ -186,6 +186,16 @@ describe('pull', () => {
     expect(after.view.has(`member/${visitor}`)).toBe(false);
     expect(after.view.has(`order/${o.id}`)).toBe(false);
     expect(after.view.has('store/store-1')).toBe(true);
+  });
+
+  it('forgets a group idle for 90 days; its client then resets', async () => {
+    const group = `g-${ulid()}`;
+    const first = await syncAll(clerk1, group);
+    const stub = env.CLIENT_GROUP.get(env.CLIENT_GROUP.idFromName(group));
+    const at = await runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
+    expect(at! - Date.now()).toBeGreaterThan(89 * 86_400_000);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect((await pull(clerk1, group, first.cookie)).json).toEqual({ error: 'ClientStateNotFound' });
   });
 
   it('tells a client built for another schema to update', async () => {

@@ -21,8 +21,17 @@ export type GroupAnswer<T> = { ok: T } | { refused: { code: 'FORBIDDEN'; message
  * One per Replicache client group (idFromName(clientGroupID)). It serializes the group's pushes
  * and pulls, and keeps its clients' last mutation ids and its view record (docs/decisions/009).
  */
+/**
+ * A group nobody has pushed to or pulled for this long (a replaced tablet, a cleared browser) is
+ * deleted. Long, because a tablet's queued sales belong to its group: 90 days is far past any
+ * offline stretch a store would allow.
+ */
+const IDLE_MS = 90 * 86_400_000;
+
 export class ClientGroup extends DurableObject<Env> {
   private queue: Promise<unknown> = Promise.resolve();
+  // When the idle alarm is set for (undefined: not read yet), so most requests write nothing for it.
+  private alarmAt: number | null | undefined = undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -60,6 +69,7 @@ export class ClientGroup extends DurableObject<Env> {
   private answer<T>(f: () => Promise<T>): Promise<GroupAnswer<T>> {
     return this.serially(async () => {
       try {
+        await this.stillInUse();
         return { ok: await f() };
       } catch (e) {
         if (e instanceof TransientPushError) return { retry: e.message };
@@ -69,9 +79,26 @@ export class ClientGroup extends DurableObject<Env> {
     });
   }
 
+  private async stillInUse(): Promise<void> {
+    const want = Date.now() + IDLE_MS;
+    if (this.alarmAt === undefined) this.alarmAt = await this.ctx.storage.getAlarm();
+    if (this.alarmAt !== null && this.alarmAt > want - 86_400_000) return;
+    await this.ctx.storage.setAlarm(want);
+    this.alarmAt = want;
+  }
+
+  override async alarm(): Promise<void> {
+    await this.serially(async () => {
+      this.alarmAt = null;
+      await this.ctx.storage.deleteAll();
+      migrate(this.ctx.storage.sql);
+    });
+  }
+
   /** Drops everything this group knew (local dev and tests: a server that lost a client's state). */
   forget(): Promise<void> {
     return this.serially(async () => {
+      this.alarmAt = undefined;
       await this.ctx.storage.deleteAll();
       migrate(this.ctx.storage.sql);
     });
@@ -85,6 +112,7 @@ export class ClientGroup extends DurableObject<Env> {
       // The client remembers a state this group no longer has (forgotten, or restored from backup),
       // or the user's store or role changed: the client starts a new group and a fresh view.
       if (meta && meta.view !== viewOf(actor)) {
+        this.alarmAt = undefined;
         await this.ctx.storage.deleteAll();
         migrate(this.ctx.storage.sql);
         return { error: 'ClientStateNotFound' as const };
