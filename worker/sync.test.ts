@@ -65,7 +65,7 @@ describe('pull', () => {
     expect(view.has('store/store-2')).toBe(false);
     expect(view.get('rules')).toHaveProperty('consumptionOrder');
     expect(view.get('tier/gold')).toHaveProperty('discountBp');
-    expect(view.get('product/p-401')).toMatchObject({ storePriceFen: PRICE });
+    expect(view.get('product/p-401')).toMatchObject({ storePriceFen: PRICE, costPriceFen: null }); // a clerk does not see margins
     const members = [...view.entries()].filter(([k]) => k.startsWith('member/')).map(([, v]) => v);
     expect(members.length).toBeGreaterThan(0);
     const dbCount = await env.DB.prepare(`SELECT count(*) AS n FROM members WHERE home_store_id = 'store-1' OR id IN (SELECT member_id FROM member_store_visits WHERE store_id = 'store-1' AND last_visit_at > ?)`).bind(Date.now() - 90 * 86_400_000).first<{ n: number }>();

@@ -15,7 +15,8 @@ export const syncedProductSchema = z.object({
   listPriceFen: fenSchema,
   /** This store's price (the list price where the store sets none); null in HQ's chain-wide view. */
   storePriceFen: fenSchema.nullable(),
-  costPriceFen: fenSchema,
+  /** What the chain pays for it: for managers and HQ (margins); null on a clerk's tablet. */
+  costPriceFen: fenSchema.nullable(),
   barcode: z.string().nullable(),
   unit: z.string(),
 });

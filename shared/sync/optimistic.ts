@@ -38,7 +38,7 @@ export const optimistic: Effects = {
     const catalog = new Map<string, CatalogItem>();
     for (const l of o.lines) {
       const p = await read<SyncedProduct>(tx, keys.product(l.productId));
-      if (p) catalog.set(p.id, { productId: p.id, name: p.name, categoryId: p.categoryId, listPriceFen: p.listPriceFen, costPriceFen: p.costPriceFen, storePriceFen: p.storePriceFen });
+      if (p) catalog.set(p.id, { productId: p.id, name: p.name, categoryId: p.categoryId, listPriceFen: p.listPriceFen, costPriceFen: p.costPriceFen ?? 0, storePriceFen: p.storePriceFen });
     }
     const priced = priceLines(o.lines, catalog, tier ? { name: tier.name, discountBp: tier.discountBp } : null);
     const total = o.tenders.reduce((n, t) => n + t.amountFen, 0);

@@ -51,14 +51,14 @@ export function rulesSource(db: Db): Source {
 }
 
 /** The catalog as one store sells it (its own price where it sets one); chain-wide for HQ. */
-export function productSource(db: Db, storeId: string | null): Source {
+export function productSource(db: Db, storeId: string | null, showCost: boolean): Source {
   // A subquery, not a join: drizzle's batch drops a joined table's column from the row.
   const storePrice = sql<number | null>`(SELECT ${storePrices.priceFen} FROM ${storePrices} WHERE ${storePrices.productId} = ${products.id} AND ${storePrices.storeId} = ${storeId ?? ''})`;
   const select = (where: SQL | undefined) => db.select({ p: products, price: storePrice }).from(products).where(where);
   const v = ({ p, price }: { p: typeof products.$inferSelect; price: number | null }): SyncedProduct | null =>
     p.status !== 'active' ? null : {
       id: p.id, sku: p.sku, name: p.name, kind: p.kind, categoryId: p.categoryId, listPriceFen: p.listPriceFen,
-      storePriceFen: storeId ? (price ?? p.listPriceFen) : null, costPriceFen: p.costPriceFen, barcode: p.barcode, unit: p.unit,
+      storePriceFen: storeId ? (price ?? p.listPriceFen) : null, costPriceFen: showCost ? p.costPriceFen : null, barcode: p.barcode, unit: p.unit,
     };
   return {
     name: 'products',

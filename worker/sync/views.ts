@@ -35,10 +35,10 @@ export function viewFor(env: Env, db: Db, actor: Actor): Source[] {
   if (actor.kind === 'member') {
     return [oneMemberSource(db, actor.id), accountSource(env, db, actor.id), tierSource(db), rulesSource(db), orderSource(db, 'orders', eq(orders.memberId, actor.id), () => Date.now() - 365 * DAY)];
   }
-  if (actor.role === 'hq_admin' || !actor.storeId) return [storeSource(db, null), categorySource(db), tierSource(db), rulesSource(db), productSource(db, null)];
+  if (actor.role === 'hq_admin' || !actor.storeId) return [storeSource(db, null), categorySource(db), tierSource(db), rulesSource(db), productSource(db, null, true)];
   const s = actor.storeId;
   return [
-    storeSource(db, s), categorySource(db), tierSource(db), rulesSource(db), productSource(db, s), inventorySource(db, s),
+    storeSource(db, s), categorySource(db), tierSource(db), rulesSource(db), productSource(db, s, actor.role !== 'clerk'), inventorySource(db, s),
     storeMembersSource(db, s), orderSource(db, 'orders', eq(orders.storeId, s), () => Date.now() - STORE_ORDER_DAYS * DAY),
   ];
 }
