@@ -126,6 +126,16 @@ describe('PATCH /api/members/:id', () => {
     const missing = await api(`/api/members/${ulid()}`, { method: 'PATCH', token: hq, body: { name: 'x' } });
     expect([missing.status, missing.json.error.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
   });
+
+  it('a replayed edit (same opId) changes nothing, even after a later edit', async () => {
+    const m = (await register(clerk1, registration({ name: '甲' }))).json;
+    const first = { opId: ulid(), name: '乙' };
+    expect((await api(`/api/members/${m.id}`, { method: 'PATCH', token: clerk1, body: first })).json.name).toBe('乙');
+    expect((await api(`/api/members/${m.id}`, { method: 'PATCH', token: clerk1, body: { opId: ulid(), name: '丙' } })).json.name).toBe('丙');
+    const replay = await api(`/api/members/${m.id}`, { method: 'PATCH', token: clerk1, body: first });
+    expect([replay.status, replay.json.name]).toEqual([200, '丙']);
+    expect(await count(`SELECT count(*) n FROM audit_log WHERE action = 'member.update' AND entity_id = ?`, m.id)).toBe(2);
+  });
 });
 
 describe('POST /api/inventory/adjustments', () => {

@@ -24,6 +24,8 @@ export const registerMemberSchema = z
 export type RegisterMember = z.infer<typeof registerMemberSchema>;
 
 const changeFields = {
+  /** The edit's own id (ULID): a repeat of it changes nothing, even after a later edit. */
+  opId: ulidSchema.optional(),
   name: nameSchema.optional(),
   gender: genderSchema.optional(),
   birthday: dateSchema.nullable().optional(),

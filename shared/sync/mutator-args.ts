@@ -28,6 +28,6 @@ export const isMutatorName = (n: string): n is MutatorName => Object.hasOwn(muta
 
 /** The order or operation id a mutation names: its idempotency key, and what a rejection points at. */
 export function refIdOf(name: MutatorName, args: Record<string, unknown>): string | null {
-  const id = name === 'checkout' || name === 'registerMember' || name === 'redeemPunch' || name === 'adjustInventory' || name === 'updateMember' ? args.id : args.opId;
+  const id = name === 'checkout' || name === 'registerMember' || name === 'redeemPunch' || name === 'adjustInventory' ? args.id : name === 'updateMember' ? (args.opId ?? args.id) : args.opId;
   return typeof id === 'string' ? id : null;
 }

@@ -95,6 +95,10 @@ type Fields = Partial<Pick<MemberRow, (typeof FIELDS)[number]>>;
  */
 export async function updateMember(db: Db, actor: Actor, input: UpdateMember, opts: Opts = {}): Promise<Member> {
   assertStaff(actor);
+  // A repeat of an edit that was made (its audit row carries its id) answers with the member as they are now.
+  if (input.opId && (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.id, input.opId)).get())) {
+    return toMember(await readableMemberRow(db, actor, input.id));
+  }
   for (let attempt = 1; ; attempt++) {
     const row = await readableMemberRow(db, actor, input.id);
     const changed = FIELDS.filter((k) => input[k] !== undefined && input[k] !== row[k]);
@@ -123,7 +127,7 @@ async function writeChanges(db: Db, actor: Actor, row: MemberRow, changed: (type
   try {
     const [updated] = await db.batch([
       db.update(members).set({ ...set, updatedAt: sql`CASE WHEN ${unchangedSinceRead} THEN ${now} END` }).where(eq(members.id, row.id)).returning(),
-      db.insert(auditLog).values(auditRow({ actor, action: 'member.update', entity: 'member', entityId: row.id, ip: opts.ip, at: now, detail })),
+      db.insert(auditLog).values(auditRow({ id: input.opId, actor, action: 'member.update', entity: 'member', entityId: row.id, ip: opts.ip, at: now, detail })),
     ]);
     forgetMember(row.id);
     return updated[0]!;
@@ -131,6 +135,8 @@ async function writeChanges(db: Db, actor: Actor, row: MemberRow, changed: (type
     const broken = brokenConstraint(e);
     if (broken === 'members.phone' && input.phone !== undefined) throw phoneTaken(input.phone);
     if (broken === 'members.updated_at') return null;
+    // The same edit, made at the same moment by a retry: that one stands.
+    if (broken === 'audit_log.id') return (await db.select().from(members).where(eq(members.id, row.id)).get()) ?? null;
     throw e;
   }
 }
