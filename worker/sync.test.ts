@@ -66,6 +66,10 @@ describe('pull', () => {
     expect(view.get('rules')).toHaveProperty('consumptionOrder');
     expect(view.get('tier/gold')).toHaveProperty('discountBp');
     expect(view.get('product/p-401')).toMatchObject({ storePriceFen: PRICE, costPriceFen: null }); // a clerk does not see margins
+    // The campaigns running here (not another store's) and the coupon templates, for pricing offline.
+    expect(view.get('campaign/cmp-s1-200-30')).toMatchObject({ kind: 'threshold', thresholdFen: 20_000, offFen: 3_000 });
+    expect(view.has('campaign/cmp-member-day') && !view.has('campaign/cmp-s3-drinks')).toBe(true);
+    expect(view.get('coupon-template/ctpl-welcome-10')).toMatchObject({ kind: 'cash', amountFen: 1_000 });
     const members = [...view.entries()].filter(([k]) => k.startsWith('member/')).map(([, v]) => v);
     expect(members.length).toBeGreaterThan(0);
     const dbCount = await env.DB.prepare(`SELECT count(*) AS n FROM members WHERE home_store_id = 'store-1' OR id IN (SELECT member_id FROM member_store_visits WHERE store_id = 'store-1' AND last_visit_at > ?)`).bind(Date.now() - 90 * 86_400_000).first<{ n: number }>();
@@ -93,6 +97,18 @@ describe('pull', () => {
     const [a1, a2] = [await syncAll(clerk1, g1, s1), await syncAll(clerk2, g2, s2)];
     expect(a2.view.get('product/p-402')).toMatchObject({ storePriceFen: 13_300 });
     expect(a1.view.get('product/p-402').storePriceFen).toBe(s1.view.get('product/p-402').storePriceFen);
+  });
+
+  it('a campaign switched off leaves the tablets', async () => {
+    const group = `g-${ulid()}`;
+    const first = await syncAll(clerk1, group);
+    expect(first.view.has('campaign/cmp-s1-200-30')).toBe(true);
+    await env.DB.prepare(`UPDATE campaigns SET doc = json_set(doc, '$.active', json('false')), active = 0, updated_at = ? WHERE id = 'cmp-s1-200-30'`).bind(Date.now()).run();
+    try {
+      expect((await syncAll(clerk1, group, first)).view.has('campaign/cmp-s1-200-30')).toBe(false);
+    } finally {
+      await env.DB.prepare(`UPDATE campaigns SET doc = json_set(doc, '$.active', json('true')), active = 1, updated_at = ? WHERE id = 'cmp-s1-200-30'`).bind(Date.now()).run();
+    }
   });
 
   it('a member served at another store enters that store’s view', async () => {

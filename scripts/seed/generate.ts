@@ -5,6 +5,7 @@ import { CATEGORIES, PRODUCTS, STAFF, STORES, STORE_PRICE_RULES, TIERS } from '.
 import { person, uniquePhone } from './people';
 import { createRng } from './rng';
 import { insertRows, type SqlValue } from './sql';
+import { demoPromotions } from './demo-promotions';
 
 export type SeedSize = { members: number; orders: number };
 export const DEFAULT_SIZE: SeedSize = { members: 240, orders: 1800 };
@@ -20,6 +21,7 @@ export function baseStatements(anchor: number, passwordHashes: ReadonlyMap<strin
   const rng = createRng(7);
   const t = anchor - 3 * 365 * DAY;
   const prices = storePrices();
+  const promos = demoPromotions(anchor);
   return [
     ...insertRows('stores', ['id', 'code', 'name', 'address', 'phone', 'status', 'created_at', 'updated_at'],
       STORES.map((s) => [s.id, s.code, s.name, s.address, s.phone, 'open', t, t])),
@@ -35,6 +37,8 @@ export function baseStatements(anchor: number, passwordHashes: ReadonlyMap<strin
     ...insertRows('inventory', ['store_id', 'product_id', 'quantity', 'low_stock_threshold', 'updated_at'],
       STORES.flatMap((s) => PRODUCTS.filter((p) => p.kind === 'goods').map((p) => [s.id, p.id, rng.int(3, 150), 10, anchor]))),
     ...insertRows('chain_rules', ['key', 'value', 'updated_at', 'updated_by'], [['rules', JSON.stringify(DEFAULT_CHAIN_RULES), t, 'seed']]),
+    ...insertRows('campaigns', ['id', 'doc', 'active', 'ends_at', 'updated_at'], promos.campaigns.map((c) => [c.id, JSON.stringify(c), c.active ? 1 : 0, c.endsAt, t])),
+    ...insertRows('coupon_templates', ['id', 'doc', 'active', 'updated_at'], promos.couponTemplates.map((c) => [c.id, JSON.stringify(c), c.active ? 1 : 0, t])),
   ];
 }
 

@@ -12,6 +12,8 @@ export const keys = {
   member: (id: string) => `member/${id}`,
   account: (memberId: string) => `account/${memberId}`,
   order: (id: string) => `order/${id}`,
+  campaign: (id: string) => `campaign/${id}`,
+  couponTemplate: (id: string) => `coupon-template/${id}`,
   rejection: (clientID: string, mutationID: number) => `rejection/${clientID}/${String(mutationID).padStart(10, '0')}`,
   /** Sync bookkeeping the server writes: `more` while an initial view is still being paged in. */
   meta: () => 'sync/meta',
@@ -26,5 +28,7 @@ export const prefixes = {
   member: 'member/',
   account: 'account/',
   order: 'order/',
+  campaign: 'campaign/',
+  couponTemplate: 'coupon-template/',
   rejection: 'rejection/',
 } as const;

@@ -12,7 +12,7 @@ import { channelFor, retentionFor, viewFor } from '../sync/views';
 const ownerOf = (a: Actor) => `${a.kind}:${a.id}`;
 // What the view is built from: if a clerk moves store or changes role, the record no longer
 // describes what they may hold, and the group starts over. Bump the suffix when a view's shape changes.
-const viewOf = (a: Actor) => (a.kind === 'staff' ? `staff:${a.role}:${a.storeId ?? ''}` : 'member') + ':v1';
+const viewOf = (a: Actor) => (a.kind === 'staff' ? `staff:${a.role}:${a.storeId ?? ''}` : 'member') + ':v2';
 
 /** What crosses back from the object: errors as values (a thrown error loses its class over RPC). */
 export type GroupAnswer<T> = { ok: T } | { refused: { code: 'FORBIDDEN'; message: string } } | { retry: string };

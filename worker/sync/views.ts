@@ -6,6 +6,7 @@ import { members, orders } from '../db/schema';
 import { accountStub } from '../services/accounts';
 import { categorySource, inventorySource, oneMemberSource, productSource, rulesSource, storeMembersSource, storeSource, tierSource } from './sources';
 import { orderSource } from './order-source';
+import { campaignSource, couponTemplateSource } from './promotion-sources';
 import type { Source } from './source';
 import { channels } from './poke';
 import { STORE_ORDER_DAYS, VISIT_DAYS } from './policy';
@@ -28,17 +29,18 @@ function accountSource(env: Env, db: Db, memberId: string): Source {
 
 /**
  * What each kind of user holds (docs/decisions/009): a store's tablet its store's catalog, prices,
- * stock, tiers, rules, members it serves and last week's orders; a member's phone only that member;
+ * stock, campaigns and coupon templates, tiers, rules, members it serves and last week's orders; a member's phone only that member;
  * HQ the chain's stores and catalog (its dashboard reads reports online).
  */
 export function viewFor(env: Env, db: Db, actor: Actor): Source[] {
   if (actor.kind === 'member') {
     return [oneMemberSource(db, actor.id), accountSource(env, db, actor.id), tierSource(db), rulesSource(db), orderSource(db, 'orders', eq(orders.memberId, actor.id), () => Date.now() - 365 * DAY)];
   }
-  if (actor.role === 'hq_admin' || !actor.storeId) return [storeSource(db, null), categorySource(db), tierSource(db), rulesSource(db), productSource(db, null, true)];
+  if (actor.role === 'hq_admin' || !actor.storeId) return [storeSource(db, null), categorySource(db), tierSource(db), rulesSource(db), productSource(db, null, true), campaignSource(db, null), couponTemplateSource(db, null)];
   const s = actor.storeId;
   return [
     storeSource(db, s), categorySource(db), tierSource(db), rulesSource(db), productSource(db, s, actor.role !== 'clerk'), inventorySource(db, s),
+    campaignSource(db, s), couponTemplateSource(db, s),
     storeMembersSource(db, s), orderSource(db, 'orders', eq(orders.storeId, s), () => Date.now() - STORE_ORDER_DAYS * DAY),
   ];
 }

@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './sales';
 export * from './system';
 export * from './accounts';
+export * from './promotions';
