@@ -18,6 +18,7 @@ import { rules } from './routes/rules';
 import { tiers } from './routes/tiers';
 import { stores } from './routes/stores';
 import { replicache } from './routes/replicache';
+import { promotions } from './routes/promotions';
 
 export const app = new Hono<AppEnv>();
 
@@ -39,6 +40,7 @@ app.route('/api/imports', imports);
 app.route('/api/rules', rules);
 app.route('/api/tiers', tiers);
 app.route('/api/replicache', replicache);
+app.route('/api/promotions', promotions);
 
 mountDocs(app);
 app.route('/', apps);
