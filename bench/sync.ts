@@ -11,7 +11,6 @@ import { ulid } from 'ulid';
 import { initialSync, login, openTablet, syncFully, waitFor } from '../client/src/lib/sync/harness';
 import { keys, prefixes } from '../shared/sync/keys';
 import type { Member } from '../shared/schemas/member';
-import type { OrderInput } from '../shared/schemas/order';
 import { startDevServer } from '../scripts/dev-server';
 
 const { values } = parseArgs({ options: { members: { type: 'string', default: '44000' }, products: { type: 'string', default: '5000' }, dir: { type: 'string', default: '.wrangler/bench-sync' } } });

@@ -61,5 +61,6 @@ export const rejectionSchema = z.object({
 });
 export type Rejection = z.infer<typeof rejectionSchema>;
 
-export const syncMetaSchema = z.object({ more: z.boolean(), version: z.number().int(), at: timestampSchema });
+/** `sync/meta`: whether the view is still paging in (the client pulls on by itself while it is). */
+export const syncMetaSchema = z.object({ more: z.boolean() });
 export type SyncMeta = z.infer<typeof syncMetaSchema>;

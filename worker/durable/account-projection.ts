@@ -4,6 +4,7 @@ import type { Balances, LedgerEntry } from '../../shared/schemas/account';
 import type { PricedLine } from '../../shared/schemas/order';
 import type { Db } from '../db/client';
 import { insertRow, statement } from '../db/statements';
+import { brokenConstraint } from '../db/constraint';
 import type { AuditRow } from '../services/audit';
 import { accountOps, auditLog, ledgerEntries, members, memberStoreVisits, orderLines, orders, payments, storeDailySales, tiers } from '../db/schema';
 
@@ -154,4 +155,4 @@ export function storesReturned(results: D1Result[]): string[] {
   return out;
 }
 
-export const isAlreadyProjected = (e: unknown) => /UNIQUE constraint failed: account_ops\.op_id/.test(String((e as Error)?.message ?? e));
+export const isAlreadyProjected = (e: unknown) => brokenConstraint(e) === 'account_ops.op_id';

@@ -5,7 +5,7 @@ import type { AdjustInventory, InventoryLevel } from '../../shared/schemas/inven
 import type { Db } from '../db/client';
 import { auditLog, inventory, inventoryAdjustments, products } from '../db/schema';
 import { auditRow } from './audit';
-import { brokenConstraint } from './member-registry';
+import { brokenConstraint } from '../db/constraint';
 import { storeExists } from './stores';
 
 type Adjustment = typeof inventoryAdjustments.$inferSelect;

@@ -9,17 +9,9 @@ import { forgetMember } from './accounts';
 import { auditRow } from './audit';
 import { readableMemberRow, toMember, type MemberRow } from './members';
 import { storeExists } from './stores';
+import { brokenConstraint } from '../db/constraint';
 
 type Opts = { ip?: string };
-
-/** "table.column" of the UNIQUE or NOT NULL constraint a D1 write broke, or null. */
-export function brokenConstraint(e: unknown): string | null {
-  for (let x: unknown = e; x instanceof Error; x = x.cause) {
-    const m = /(?:UNIQUE|NOT NULL) constraint failed: ([\w.]+)/.exec(x.message);
-    if (m) return m[1]!;
-  }
-  return null;
-}
 
 /*
  * Card numbers keep the seed's format, '8800' and an 8-digit sequence (scripts/seed/generate.ts).

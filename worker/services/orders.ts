@@ -16,6 +16,7 @@ import { earnedPointsTiming, findMember, forgetMember, opContext, raiseIfRejecte
 import { priorOrder } from './order-replay';
 import { loadRules } from './rules';
 import { storeExists } from './stores';
+import { brokenConstraint } from '../db/constraint';
 
 const catalogCache = new TtlCache<CatalogItem | null>(5_000);
 
@@ -127,7 +128,7 @@ async function settleWalkIn(db: Db, sale: PreparedSale): Promise<OrderResult> {
   try {
     await runBatch(db, [...orderInserts(db, sale.write, null), dailySales(db, sale.write), insertRow(db, auditLog, sale.audit, { ignore: true })]);
   } catch (e) {
-    if (!/UNIQUE constraint failed: orders\.id/.test(String((e as Error).message))) throw e;
+    if (brokenConstraint(e) !== 'orders.id') throw e;
     return { ...done, replayed: true };
   }
   return { ...done, replayed: false };

@@ -13,6 +13,9 @@ import { auditRow } from '../services/audit';
 import { clientOf, countFailure, record, setLmid, type Meta } from './cvr-store';
 import { serverMutators } from './server-mutators';
 
+/** A mutation's arguments as a record, whatever the client sent (they are checked later, or not at all for an unknown name). */
+const argsOf = (m: Mutation) => (typeof m.args === 'object' && m.args !== null ? m.args : {}) as Record<string, unknown>;
+
 /** A mutation that keeps failing for a reason that is not a refusal is refused after this many tries, so it cannot wedge the tablet. */
 export const MAX_TRANSIENT_FAILURES = 5;
 
@@ -57,7 +60,7 @@ export async function processPush(sql: SqlStorage, env: Env, actor: Actor, meta:
  * moved is never reported as refused; if the object cannot say, the client keeps retrying.
  */
 async function appliedByMember(env: Env, m: Mutation): Promise<boolean | 'unknown'> {
-  const args = (typeof m.args === 'object' && m.args !== null ? m.args : {}) as Record<string, unknown>;
+  const args = argsOf(m);
   const refId = isMutatorName(m.name) ? refIdOf(m.name, args) : null;
   if (typeof args.memberId !== 'string' || !refId) return false;
   try {
@@ -86,7 +89,7 @@ async function runOne(env: Env, actor: Actor, m: Mutation): Promise<'ok' | 'tran
  * (the audit log; a refused checkout is also an order marked rejected, if nothing recorded it).
  */
 async function reject(sql: SqlStorage, env: Env, actor: Actor, m: Mutation, version: number, e: DomainError): Promise<void> {
-  const args = (typeof m.args === 'object' && m.args !== null ? m.args : {}) as Record<string, unknown>;
+  const args = argsOf(m);
   const refId = isMutatorName(m.name) ? refIdOf(m.name, args) : null;
   const at = Date.now();
   const rejection: Rejection = { clientID: m.clientID, mutationID: m.id, name: m.name, code: e.code, message: e.message, refId, at };
