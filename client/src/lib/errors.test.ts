@@ -2,8 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from './api';
 import { describeError, errorKeys } from './errors';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { en, zhCN } from './locales';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {

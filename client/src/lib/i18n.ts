@@ -2,8 +2,7 @@ import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { toLang, type Lang } from './format';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { en, zhCN } from './locales';
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 export const LANG_STORAGE_KEY = 'cloudcard.lang';

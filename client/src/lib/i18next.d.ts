@@ -1,5 +1,5 @@
 import 'i18next';
-import type zhCN from './locales/zh-CN.json';
+import type { zhCN } from './locales';
 
 // Typed keys: t('clerk.heading') is checked against the Chinese resources (the complete set;
 // locales.test.ts checks that English has every key too).

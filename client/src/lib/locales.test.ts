@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { en, zhCN } from './locales';
 
 /** Every leaf key, with plural suffixes folded (found_one/found_other count as found). */
 function keys(obj: object, prefix = ''): string[] {

@@ -42,6 +42,8 @@ export const members = sqliteTable(
     lifetimeSpendFen: integer('lifetime_spend_fen').notNull().default(0),
     lastVisitAt: integer('last_visit_at'),
     lastVisitStoreId: text('last_visit_store_id').references(() => stores.id),
+    // The public key of the member app's QR code (Ed25519, base64url); the private key never leaves the phone.
+    qrPublicKey: text('qr_public_key'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
@@ -67,3 +69,11 @@ export const memberStoreVisits = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.memberId, t.storeId] }), index('member_store_visits_store_idx').on(t.storeId, t.lastVisitAt)],
 );
+
+/** A member's photo, taken at the counter: a small JPEG data URL, fetched on demand (not synced). */
+export const memberPhotos = sqliteTable('member_photos', {
+  memberId: text('member_id').primaryKey().references(() => members.id),
+  dataUrl: text('data_url').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});

@@ -21,6 +21,9 @@ export const staff = sqliteTable(
     // null only for hq_admin: HQ is not scoped to a store.
     storeId: text('store_id').references(() => stores.id),
     passwordHash: text('password_hash').notNull(),
+    // A manager's approval PIN (PBKDF2 verifier, same format as passwords); tablets hold it to
+    // check an approval offline. null: this staff member cannot approve.
+    pinHash: text('pin_hash'),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

@@ -83,3 +83,27 @@ export const storeDailySales = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.storeId, t.day] }), index('store_daily_sales_day_idx').on(t.day)],
 );
+
+/**
+ * A till shift: opened with a cash float, closed with a cash count. The expected cash and the
+ * per-tender summary are computed from the store's orders in [openedAt, closedAt) by this staff
+ * member when it closes, and kept so the report never moves afterwards.
+ */
+export const shifts = sqliteTable(
+  'shifts',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull().references(() => stores.id),
+    staffId: text('staff_id').notNull().references(() => staff.id),
+    openedAt: integer('opened_at').notNull(),
+    openingCashFen: integer('opening_cash_fen').notNull(),
+    closedAt: integer('closed_at'),
+    countedCashFen: integer('counted_cash_fen'),
+    expectedCashFen: integer('expected_cash_fen'),
+    // JSON: totals by tender, order count, refunds, recharges — what the close showed.
+    summary: text('summary'),
+    note: text('note').notNull().default(''),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('shifts_store_opened_idx').on(t.storeId, t.openedAt), index('shifts_staff_open_idx').on(t.staffId, t.closedAt)],
+);

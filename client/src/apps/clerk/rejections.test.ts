@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rejection } from '../../../../shared/sync/entities';
 import { mutatorNames } from '../../../../shared/sync/mutator-args';
-import en from '../../lib/locales/en.json';
-import zhCN from '../../lib/locales/zh-CN.json';
+import { en, zhCN } from '../../lib/locales';
 import {
   ackStorageKey,
   formatWhen,
