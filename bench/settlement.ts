@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ulid } from 'ulid';
-import { priceLines } from '../shared/domain/pricing';
+import { priceCheckout } from '../shared/domain/checkout/price-checkout';
 import { startDevServer } from '../scripts/dev-server';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '50' }, rounds: { type: 'string', default: '3' }, dir: { type: 'string', default: '.wrangler/bench-settlement' } } });
@@ -67,14 +67,20 @@ try {
   const [hq, clerk] = [await login('admin'), await login('clerk1')];
   const { tiers } = await get('/api/tiers', hq);
   // Card numbers run 880000000001…880000001000: ten-digit prefixes list them a hundred at a time.
-  const all: { id: string; tierCode: string }[] = [];
+  const all: { id: string; tierCode: string; birthday: string | null }[] = [];
   for (let k = 0; k <= 10; k++) all.push(...(await get(`/api/members?q=88000000${String(k).padStart(2, '0')}&limit=100`, hq)).members);
-  const pool = all.slice(0, 1000);
+  const rules = await get('/api/rules', hq);
+  // Members whose birthday is today pay a birthday price: priced like the rest below, they are left out.
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(5, 10);
+  const pool = all.filter((m) => m.birthday?.slice(5) !== today).slice(0, 1000);
   const product = { productId: 'p-501', name: '柠檬红茶', categoryId: 'cat-drinks', listPriceFen: 1800, costPriceFen: 400, storePriceFen: null };
   const totalFor = (tierCode: string) => {
     const t = tiers.find((x: { code: string }) => x.code === tierCode);
-    const p = priceLines([{ productId: 'p-501', quantity: 1 }], new Map([['p-501', product]]), { name: t.name, discountBp: t.discountBp });
-    return 'missing' in p ? 0 : p.totalFen;
+    const p = priceCheckout(
+      { storeId: 'store-1', createdAt: Date.now(), lines: [{ productId: 'p-501', quantity: 1 }], coupons: [], manualDiscount: null },
+      { catalog: [product], member: { id: 'bench', birthday: null }, tier: t, rules, campaigns: [], couponTemplates: [], ownedCoupons: null },
+    );
+    return p.ok ? p.totalFen : 0;
   };
   // Enough stored value for every settlement the run can make.
   for (let i = 0; i < pool.length; i += 50) {

@@ -294,6 +294,9 @@ describe('coupons', () => {
   it('a manager gives a coupon; it pays once, comes back with a refund, and refuses use when expired', async () => {
     const m = await newMember('coupon');
     await recharge(m.id, 50_000, clerks[0]!);
+    // A coupon is a discount the engine prices from its template: ¥20 off.
+    const template = { id: 'tpl-sorry-20', name: '致歉券 ¥20', kind: 'cash', amountFen: 2000, active: true, validity: { kind: 'days_after_issue', days: 30 } };
+    expect((await api('/api/promotions/coupon-templates/tpl-sorry-20', { method: 'PUT', token: hq, body: template })).status).toBe(200);
     const give = (opId: string, expiresAt: number, token = manager1) =>
       api(`/api/members/${m.id}/coupons`, { token, body: { opId, templateId: 'tpl-sorry-20', name: '致歉券 ¥20', expiresAt } });
     const couponId = ulid();
@@ -301,14 +304,14 @@ describe('coupons', () => {
     expect((await give(ulid(), Date.now() - 1)).json.error.code).toBe('VALIDATION_FAILED');
     expect((await give(couponId, Date.now() + 86_400_000)).status).toBe(200);
     expect((await give(couponId, Date.now() + 86_400_000)).json).toMatchObject({ replayed: true });
-    const sale = (id = ulid()) => ({ ...order(m.id, 'store-1', id), tenders: [{ kind: 'coupon', couponId, amountFen: 2000 }, { kind: 'stored_value', amountFen: PRICE - 2000 }] });
+    const sale = (id = ulid(), c = couponId) => ({ ...order(m.id, 'store-1', id), coupons: [{ couponId: c, templateId: 'tpl-sorry-20' }], tenders: [{ kind: 'stored_value', amountFen: PRICE - 2000 }] });
     const first = sale();
     expect((await api('/api/orders', { token: clerks[0], body: first })).status).toBe(200);
     const again = await api('/api/orders', { token: clerks[0], body: sale() });
     expect([again.status, again.json.error.code]).toEqual([409, 'COUPON_USED']);
     expect((await api(`/api/members/${m.id}/account`, { token: hq })).json.coupons).toMatchObject([{ id: couponId, status: 'used', usedByOp: first.id }]);
 
-    const back = await api(`/api/members/${m.id}/refund`, { token: manager1, body: { opId: ulid(), storeId: 'store-1', refundOf: first.id, amountFen: PRICE } });
+    const back = await api(`/api/members/${m.id}/refund`, { token: manager1, body: { opId: ulid(), storeId: 'store-1', refundOf: first.id, amountFen: PRICE - 2000 } });
     expect(back.status).toBe(200);
     const acct = (await api(`/api/members/${m.id}/account`, { token: hq })).json;
     expect(acct.coupons).toMatchObject([{ id: couponId, status: 'issued' }]);
@@ -317,7 +320,7 @@ describe('coupons', () => {
     const shortLived = ulid();
     expect((await give(shortLived, Date.now() + 800)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 900));
-    const late = await api('/api/orders', { token: clerks[0], body: { ...order(m.id, 'store-1'), tenders: [{ kind: 'coupon', couponId: shortLived, amountFen: 2000 }, { kind: 'stored_value', amountFen: PRICE - 2000 }] } });
+    const late = await api('/api/orders', { token: clerks[0], body: sale(ulid(), shortLived) });
     expect([late.status, late.json.error.code]).toEqual([409, 'COUPON_EXPIRED']);
     expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, projectionMatches: true });
     const audit = await env.DB.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'account.coupon_grant' AND entity_id = ?`).bind(m.id).first();

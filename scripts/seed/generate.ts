@@ -1,6 +1,12 @@
 import { ulid } from 'ulid';
 import { CHAIN_UTC_OFFSET_MINUTES } from '../../shared/domain/business-day';
-import { DEFAULT_CHAIN_RULES } from '../../shared/schemas/rules';
+import { DEFAULT_CHAIN_RULES, type ChainRules } from '../../shared/schemas/rules';
+
+/** The demo chain's rules: the defaults plus a birthday benefit (silver 9折, gold 8.8折, diamond 8.5折 on the day). */
+const DEMO_CHAIN_RULES: ChainRules = {
+  ...DEFAULT_CHAIN_RULES,
+  birthdayBenefit: { active: true, scope: 'day', discountBpByTier: { silver: 9000, gold: 8800, diamond: 8500 }, categoryIds: null, stacksWithTier: false },
+};
 import { CATEGORIES, PRODUCTS, STAFF, STORES, STORE_PRICE_RULES, TIERS } from './demo-catalog';
 import { person, uniquePhone } from './people';
 import { createRng } from './rng';
@@ -36,7 +42,7 @@ export function baseStatements(anchor: number, passwordHashes: ReadonlyMap<strin
       [...prices].map(([key, fen]) => [...(key.split('|') as [string, string]), fen, t])),
     ...insertRows('inventory', ['store_id', 'product_id', 'quantity', 'low_stock_threshold', 'updated_at'],
       STORES.flatMap((s) => PRODUCTS.filter((p) => p.kind === 'goods').map((p) => [s.id, p.id, rng.int(3, 150), 10, anchor]))),
-    ...insertRows('chain_rules', ['key', 'value', 'updated_at', 'updated_by'], [['rules', JSON.stringify(DEFAULT_CHAIN_RULES), t, 'seed']]),
+    ...insertRows('chain_rules', ['key', 'value', 'updated_at', 'updated_by'], [['rules', JSON.stringify(DEMO_CHAIN_RULES), t, 'seed']]),
     ...insertRows('campaigns', ['id', 'doc', 'active', 'ends_at', 'updated_at'], promos.campaigns.map((c) => [c.id, JSON.stringify(c), c.active ? 1 : 0, c.endsAt, t])),
     ...insertRows('coupon_templates', ['id', 'doc', 'active', 'updated_at'], promos.couponTemplates.map((c) => [c.id, JSON.stringify(c), c.active ? 1 : 0, t])),
   ];

@@ -1,24 +1,22 @@
 import { z } from 'zod';
 import { fenSchema, idSchema, timestampSchema, ulidSchema } from './common';
+import { orderLineInputSchema } from './order-line';
+import { appliedCouponSchema, manualDiscountSchema } from './promotions';
 
-export const tenderKindSchema = z.enum(['cash', 'bank_card', 'wechat', 'alipay', 'stored_value', 'points', 'punch_card', 'coupon']);
+export const tenderKindSchema = z.enum(['cash', 'bank_card', 'wechat', 'alipay', 'stored_value', 'points', 'punch_card']);
 export type TenderKind = z.infer<typeof tenderKindSchema>;
 /** Tenders that are money: they earn points. */
 export const MONEY_TENDERS: readonly TenderKind[] = ['cash', 'bank_card', 'wechat', 'alipay', 'stored_value'];
 
 const pos = z.number().int().positive();
 
-export const orderLineInputSchema = z.object({
-  productId: idSchema,
-  quantity: pos.max(9999),
-});
+export { orderLineInputSchema } from './order-line';
 
 export const tenderSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['cash', 'bank_card', 'wechat', 'alipay']), amountFen: pos, reference: z.string().max(64).default('') }),
   z.object({ kind: z.literal('stored_value'), amountFen: pos }),
   z.object({ kind: z.literal('points'), points: pos, amountFen: pos }),
   z.object({ kind: z.literal('punch_card'), cardId: idSchema, uses: pos, amountFen: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal('coupon'), couponId: idSchema, amountFen: z.number().int().nonnegative() }),
 ]);
 export type Tender = z.infer<typeof tenderSchema>;
 
@@ -34,6 +32,10 @@ export const orderInputSchema = z
     createdAt: timestampSchema,
     lines: z.array(orderLineInputSchema).min(1).max(200),
     tenders: z.array(tenderSchema).min(1).max(10),
+    /** Coupons are discounts (priced by the engine), not tenders; the used ones are burnt with the sale. */
+    coupons: z.array(appliedCouponSchema).max(10).default([]),
+    /** A manual discount approved at the counter by a manager's PIN (decision 012). */
+    manualDiscount: manualDiscountSchema.nullable().default(null),
     note: z.string().max(200).default(''),
   })
   .meta({ id: 'OrderInput' });

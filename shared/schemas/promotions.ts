@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ownedCouponSchema } from './account';
 import { dateSchema, fenSchema, idSchema, timestampSchema } from './common';
 import { tierCodeSchema } from './member';
-import { orderLineInputSchema } from './order';
+import { orderLineInputSchema } from './order-line';
 
 /**
  * Promotions and the pricing engine's input and output (shared/domain/pricing-engine).

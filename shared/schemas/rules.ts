@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consumptionOrderSchema } from './account';
+import { birthdayBenefitSchema } from './promotions';
 
 const nonNeg = z.number().int().nonnegative();
 
@@ -19,6 +20,8 @@ export const chainRulesSchema = z
     ]),
     // Points earned on a sale stay locked this many days (the return window) before they can be spent.
     pointsLockDays: z.number().int().min(0).max(90),
+    // The birthday rate per tier (pricing engine stage 2); null: no birthday benefit.
+    birthdayBenefit: birthdayBenefitSchema.nullable().default(null),
   })
   .meta({ id: 'ChainRules' });
 export type ChainRules = z.infer<typeof chainRulesSchema>;
@@ -34,4 +37,5 @@ export const DEFAULT_CHAIN_RULES: ChainRules = {
   pointValueFenPer100: 100,
   pointsExpiry: { kind: 'end_of_next_year' },
   pointsLockDays: 7,
+  birthdayBenefit: null,
 };

@@ -23,6 +23,8 @@ export const mutatorArgs = {
 
 export type MutatorName = keyof typeof mutatorArgs;
 export type MutatorArgs<K extends MutatorName> = z.infer<(typeof mutatorArgs)[K]>;
+/** What a caller passes (defaults may be left out): the mutator parses it into MutatorArgs. */
+export type MutatorInput<K extends MutatorName> = z.input<(typeof mutatorArgs)[K]>;
 export const mutatorNames = Object.keys(mutatorArgs) as MutatorName[];
 export const isMutatorName = (n: string): n is MutatorName => Object.hasOwn(mutatorArgs, n);
 

@@ -1,7 +1,7 @@
 import type { WriteTransaction } from 'replicache';
 import type { Actor } from '../domain/authz';
 import { DomainError } from '../errors';
-import { mutatorArgs, mutatorNames, type MutatorArgs, type MutatorName } from './mutator-args';
+import { mutatorArgs, mutatorNames, type MutatorArgs, type MutatorInput, type MutatorName } from './mutator-args';
 import { mutatorPermissions } from './mutator-permissions';
 import { optimistic } from './optimistic';
 
@@ -22,7 +22,7 @@ export function checkMutation<K extends MutatorName>(ctx: MutatorContext, name: 
   return args;
 }
 
-export type Mutators = { [K in MutatorName]: (tx: WriteTransaction, args: MutatorArgs<K>) => Promise<void> };
+export type Mutators = { [K in MutatorName]: (tx: WriteTransaction, args: MutatorInput<K>) => Promise<void> };
 
 /**
  * The Replicache mutators, defined once. On the client each one validates, checks permission and

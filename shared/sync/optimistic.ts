@@ -1,12 +1,13 @@
 import type { ReadonlyJSONValue, WriteTransaction } from 'replicache';
 import { rechargeBonus } from '../domain/account/recharge-rules';
 import { splitSpend } from '../domain/account/split';
-import { priceLines, type CatalogItem } from '../domain/pricing';
+import { pointsEarnedOn, priceCheckout } from '../domain/checkout/price-checkout';
 import type { Member, Tier } from '../schemas/member';
 import type { ChainRules } from '../schemas/rules';
 import type { AccountView } from '../schemas/account-api';
 import { MONEY_TENDERS } from '../schemas/order';
-import type { SyncedInventory, SyncedOrder, SyncedProduct } from './entities';
+import { checkoutContext } from './checkout-context';
+import type { SyncedInventory, SyncedOrder } from './entities';
 import { keys } from './keys';
 import type { MutatorArgs, MutatorName } from './mutator-args';
 
@@ -32,24 +33,20 @@ function spend(m: Member, fen: number, rules: ChainRules | undefined): Partial<M
  */
 export const optimistic: Effects = {
   async checkout(tx, o) {
-    const rules = await read<ChainRules>(tx, keys.rules());
-    const member = o.memberId ? await read<Member>(tx, keys.member(o.memberId)) : undefined;
-    const tier = member ? await read<Tier>(tx, keys.tier(member.tierCode)) : undefined;
-    const catalog = new Map<string, CatalogItem>();
-    for (const l of o.lines) {
-      const p = await read<SyncedProduct>(tx, keys.product(l.productId));
-      if (p) catalog.set(p.id, { productId: p.id, name: p.name, categoryId: p.categoryId, listPriceFen: p.listPriceFen, costPriceFen: p.costPriceFen ?? 0, storePriceFen: p.storePriceFen });
-    }
-    const priced = priceLines(o.lines, catalog, tier ? { name: tier.name, discountBp: tier.discountBp } : null);
+    const ctx = await checkoutContext(tx, o.storeId, o.memberId, o.lines.map((l) => l.productId));
+    const priced = ctx ? priceCheckout(o, ctx) : null;
     const total = o.tenders.reduce((n, t) => n + t.amountFen, 0);
-    const lines = 'missing' in priced ? [] : priced.lines.map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }));
+    const lines = priced?.ok ? priced.lines.map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen })) : [];
     const order: SyncedOrder = {
       id: o.id, storeId: o.storeId, staffId: '', memberId: o.memberId, kind: 'sale', status: 'pending', rejectReason: null,
-      subtotalFen: 'missing' in priced ? total : priced.subtotalFen, discountFen: 'missing' in priced ? 0 : priced.discountFen, totalFen: total,
-      pointsEarned: 0, note: o.note, createdAt: o.createdAt, lines, tenders: o.tenders.map((t) => ({ kind: t.kind, amountFen: t.amountFen })),
+      subtotalFen: priced?.ok ? priced.subtotalFen : total, discountFen: priced?.ok ? priced.discountFen : 0, totalFen: total,
+      pointsEarned: priced?.ok && ctx?.member ? pointsEarnedOn(priced, o.tenders, ctx.rules) : 0, note: o.note, createdAt: o.createdAt, lines,
+      tenders: o.tenders.map((t) => ({ kind: t.kind, amountFen: t.amountFen })),
     };
     await write(tx, keys.order(o.id), order);
+    const member = o.memberId ? await read<Member>(tx, keys.member(o.memberId)) : undefined;
     if (!member) return;
+    const rules = ctx?.rules;
     const sv = o.tenders.filter((t) => t.kind === 'stored_value').reduce((n, t) => n + t.amountFen, 0);
     const points = o.tenders.reduce((n, t) => n + (t.kind === 'points' ? t.points : 0), 0);
     const moneyPaid = o.tenders.some((t) => MONEY_TENDERS.includes(t.kind));
@@ -60,6 +57,9 @@ export const optimistic: Effects = {
       lastVisitStoreId: o.storeId,
       lifetimeSpendFen: m.lifetimeSpendFen + (moneyPaid ? total : 0),
     }));
+    const usedCoupons = new Set(priced?.ok ? priced.coupons.map((c) => c.couponId) : []);
+    const acc = usedCoupons.size ? await read<AccountView>(tx, keys.account(member.id)) : undefined;
+    if (acc) await write(tx, keys.account(member.id), { ...acc, coupons: acc.coupons.map((c) => (usedCoupons.has(c.id) ? { ...c, status: 'used', usedByOp: o.id } : c)) });
   },
   async recharge(tx, r) {
     const rules = await read<ChainRules>(tx, keys.rules());

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/domain/authz';
 import { assertStaff, assertStoreAccess } from '../../shared/domain/authz';
-import { pointsEarned, priceLines, type CatalogItem } from '../../shared/domain/pricing';
+import { checkCheckout, pointsEarnedOn, priceCheckout, type CheckoutContext } from '../../shared/domain/checkout/price-checkout';
 import { DomainError, isDomainError } from '../../shared/errors';
-import { MONEY_TENDERS, type OrderInput, type OrderResult } from '../../shared/schemas/order';
+import type { OrderInput, OrderResult, PricedLine } from '../../shared/schemas/order';
+import type { CatalogItem, PricedOrder } from '../../shared/schemas/promotions';
 import type { Db } from '../db/client';
 import { auditLog, products, storePrices } from '../db/schema';
 import { listTiers } from './tiers';
@@ -16,6 +17,7 @@ import { earnedPointsTiming, findMember, forgetMember, opContext, raiseIfRejecte
 import { priorOrder } from './order-replay';
 import { loadRules } from './rules';
 import { storeExists } from './stores';
+import { promotionsForStore } from './promotions';
 import { brokenConstraint } from '../db/constraint';
 
 const catalogCache = new TtlCache<CatalogItem | null>(5_000);
@@ -46,14 +48,16 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
   assertStaff(actor);
   assertStoreAccess(actor, input.storeId);
   // Independent reads in parallel: each is a round trip to D1.
-  const [, member, catalog, rules, allTiers] = await Promise.all([
+  const [, member, catalog, rules, allTiers, promotions] = await Promise.all([
     storeExists(db, input.storeId),
     input.memberId ? findMember(db, input.memberId) : null,
     catalogFor(db, input.storeId, [...new Set(input.lines.map((l) => l.productId))]),
     loadRules(db),
     listTiers(db),
+    promotionsForStore(db, input.storeId),
   ]);
-  const prepare = (tierCode: string | null) => prepareSale(db, actor, input, { member, catalog, rules, tier: allTiers.find((t) => t.code === tierCode) ?? null });
+  const prepare = (tierCode: string | null) =>
+    prepareSale(db, actor, input, { catalog: [...catalog.values()], member, rules, tier: allTiers.find((t) => t.code === tierCode) ?? null, ...promotions, ownedCoupons: null });
   if (!member) {
     const sale = await prepare(null);
     return 'status' in sale ? sale : settleWalkIn(db, sale);
@@ -71,7 +75,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
       storedValueFen: sum('stored_value'),
       pointsUsed: input.tenders.reduce((n, t) => n + (t.kind === 'points' ? t.points : 0), 0),
       punchUses: input.tenders.flatMap((t) => (t.kind === 'punch_card' ? [{ cardId: t.cardId, uses: t.uses }] : [])),
-      couponIds: input.tenders.flatMap((t) => (t.kind === 'coupon' ? [t.couponId] : [])),
+      couponIds: sale.couponIds,
       pointsEarned: sale.write.pointsEarned,
       ...earnedPointsTiming(rules, input.createdAt),
       orderTotalFen: sale.write.totalFen,
@@ -89,17 +93,17 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
 }
 
 type Tier = Awaited<ReturnType<typeof listTiers>>[number];
-type PreparedSale = { write: OrderWrite; audit: AuditRow; result: Omit<OrderResult, 'pointsEarned' | 'balances' | 'replayed'> };
+type PreparedSale = { write: OrderWrite; audit: AuditRow; couponIds: string[]; result: Omit<OrderResult, 'pointsEarned' | 'balances' | 'replayed'> };
 
 /**
  * Prices the order at `tier` and builds what is written for it; or, when it does not validate but
  * was settled before under this id, the recorded answer (a retry after prices, tier or rules
  * changed is still a repeat).
  */
-async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, input: OrderInput, c: { member: MemberRow | null; catalog: Map<string, CatalogItem>; rules: ChainRules; tier: Tier | null }): Promise<PreparedSale | OrderResult> {
-  let priced: Priced;
+async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, input: OrderInput, c: CheckoutContext & { member: MemberRow | null }): Promise<PreparedSale | OrderResult> {
+  let priced: PricedOrder;
   try {
-    priced = checkOrder(input, c.catalog, c.tier, c.member !== null, c.rules.pointValueFenPer100);
+    priced = checkCheckout(input, c);
   } catch (e) {
     if (isDomainError(e) && e.code === 'VALIDATION_FAILED') {
       const prior = await priorOrder(db, input.id, input.storeId);
@@ -107,18 +111,19 @@ async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, inp
     }
     throw e;
   }
-  const moneyFen = input.tenders.filter((t) => MONEY_TENDERS.includes(t.kind)).reduce((n, t) => n + t.amountFen, 0);
-  const earned = c.member && c.tier ? pointsEarned(moneyFen, c.rules.pointsPerYuan, c.tier.pointsMultiplierBp) : 0;
+  const earned = c.member ? pointsEarnedOn(priced, input.tenders, c.rules) : 0;
   const memberId = c.member?.id ?? null;
+  const lines = recordLines(priced);
   return {
+    couponIds: priced.coupons.map((x) => x.couponId),
     write: {
       id: input.id, storeId: input.storeId, staffId: actor.id, memberId,
       subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen, costFen: priced.costFen,
-      pointsEarned: earned, note: input.note, createdAt: input.createdAt, lines: priced.lines,
+      pointsEarned: earned, note: input.note, createdAt: input.createdAt, lines,
       payments: input.tenders.map((t) => ({ tender: t.kind, amountFen: t.amountFen, reference: 'reference' in t ? t.reference : '' })),
     },
-    audit: auditRow({ id: input.id, actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId }, at: Date.now() }),
-    result: { id: input.id, status: 'completed', rejectCode: null, rejectReason: null, storeId: input.storeId, memberId, lines: priced.lines, subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen },
+    audit: auditRow({ id: input.id, actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId, discountBySource: priced.discountBySource, coupons: priced.coupons, manualDiscount: input.manualDiscount }, at: Date.now() }),
+    result: { id: input.id, status: 'completed', rejectCode: null, rejectReason: null, storeId: input.storeId, memberId, lines, subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen },
   };
 }
 
@@ -134,30 +139,21 @@ async function settleWalkIn(db: Db, sale: PreparedSale): Promise<OrderResult> {
   return { ...done, replayed: false };
 }
 
-type Priced = Extract<ReturnType<typeof priceLines>, { totalFen: number }>;
-
-/** Prices the lines for this store and tier and checks the tenders against that total. */
-function checkOrder(input: OrderInput, catalog: Map<string, CatalogItem>, tier: { name: string; discountBp: number } | null, hasMember: boolean, pointValueFenPer100: number): Priced {
-  const priced = priceLines(input.lines, catalog, tier ? { name: tier.name, discountBp: tier.discountBp } : null);
-  if ('missing' in priced) throw new DomainError('VALIDATION_FAILED', `lines: unknown or archived product ${priced.missing}`);
-  const paid = input.tenders.reduce((n, t) => n + t.amountFen, 0);
-  if (paid !== priced.totalFen) {
-    throw new DomainError('VALIDATION_FAILED', `tenders: they add up to ${paid} fen but the order total is ${priced.totalFen} fen`, { details: { totalFen: priced.totalFen, tenderedFen: paid } });
-  }
-  const memberTenders = input.tenders.filter((t) => !MONEY_TENDERS.includes(t.kind) || t.kind === 'stored_value');
-  if (!hasMember && memberTenders.length) throw new DomainError('VALIDATION_FAILED', 'tenders: stored value, points, punch cards and coupons need a member');
-  for (const t of input.tenders) {
-    const worth = t.kind === 'points' ? Math.floor((t.points * pointValueFenPer100) / 100) : 0;
-    if (t.kind === 'points' && t.amountFen !== worth) throw new DomainError('VALIDATION_FAILED', `tenders: ${t.points} points are worth ${worth} fen, not ${t.amountFen}`);
-  }
-  return priced;
-}
+/** The lines as recorded: each discount kept as its label (the receipt's words). */
+const recordLines = (priced: PricedOrder): PricedLine[] =>
+  priced.lines.map((l) => ({ lineNo: l.lineNo, productId: l.productId, name: l.name, categoryId: l.categoryId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen, explanation: l.explanation.map((e) => e.label) }));
 
 /** What these lines cost at this store for the member's tier now (a punch redemption is paid at that value). */
-export async function quoteTotal(db: Db, storeId: string, memberId: string | null, lines: { productId: string; quantity: number }[]): Promise<number> {
-  const [member, catalog, allTiers] = await Promise.all([memberId ? findMember(db, memberId) : null, catalogFor(db, storeId, [...new Set(lines.map((l) => l.productId))]), listTiers(db)]);
+export async function quoteTotal(db: Db, storeId: string, memberId: string | null, lines: { productId: string; quantity: number }[], at: number): Promise<number> {
+  const [member, catalog, allTiers, rules, promotions] = await Promise.all([
+    memberId ? findMember(db, memberId) : null,
+    catalogFor(db, storeId, [...new Set(lines.map((l) => l.productId))]),
+    listTiers(db),
+    loadRules(db),
+    promotionsForStore(db, storeId),
+  ]);
   const tier = allTiers.find((t) => t.code === member?.tierCode) ?? null;
-  const priced = priceLines(lines, catalog, tier ? { name: tier.name, discountBp: tier.discountBp } : null);
-  if ('missing' in priced) throw new DomainError('VALIDATION_FAILED', `productId: unknown or archived product ${priced.missing}`);
+  const priced = priceCheckout({ storeId, createdAt: at, lines, coupons: [], manualDiscount: null }, { catalog: [...catalog.values()], member, tier, rules, ...promotions, ownedCoupons: null });
+  if (!priced.ok) throw new DomainError('VALIDATION_FAILED', `productId: unknown or archived product ${priced.productId}`);
   return priced.totalFen;
 }

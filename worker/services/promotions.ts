@@ -5,6 +5,9 @@ import { campaignSchema, couponTemplateSchema, type Campaign, type CouponTemplat
 import type { Db } from '../db/client';
 import { campaigns, couponTemplates } from '../db/schema';
 import { auditInsert } from './audit';
+import { TtlCache } from './ttl-cache';
+
+const pricingCache = new TtlCache<{ campaigns: Campaign[]; couponTemplates: CouponTemplate[] }>(5_000);
 
 const parse = <T>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, doc: string): T[] => {
   const r = schema.safeParse(JSON.parse(doc));
@@ -32,6 +35,7 @@ export async function saveCampaign(db: Db, actor: Actor, c: Campaign, ip: string
   const before = await db.select().from(campaigns).where(eq(campaigns.id, c.id)).get();
   const now = Date.now();
   const doc = JSON.stringify(c);
+  pricingCache.clear();
   await db.batch([
     db.insert(campaigns).values({ id: c.id, doc, active: c.active, endsAt: c.endsAt, updatedAt: now }).onConflictDoUpdate({ target: campaigns.id, set: { doc, active: c.active, endsAt: c.endsAt, updatedAt: now } }),
     auditInsert(db, { actor, action: before ? 'campaign.update' : 'campaign.create', entity: 'campaign', entityId: c.id, ip, at: now, detail: { before: before ? JSON.parse(before.doc) : null, after: c } }),
@@ -44,9 +48,29 @@ export async function saveCouponTemplate(db: Db, actor: Actor, t: CouponTemplate
   const before = await db.select().from(couponTemplates).where(eq(couponTemplates.id, t.id)).get();
   const now = Date.now();
   const doc = JSON.stringify(t);
+  pricingCache.clear();
   await db.batch([
     db.insert(couponTemplates).values({ id: t.id, doc, active: t.active, updatedAt: now }).onConflictDoUpdate({ target: couponTemplates.id, set: { doc, active: t.active, updatedAt: now } }),
     auditInsert(db, { actor, action: before ? 'coupon_template.update' : 'coupon_template.create', entity: 'coupon_template', entityId: t.id, ip, at: now, detail: { before: before ? JSON.parse(before.doc) : null, after: t } }),
   ]);
   return t;
+}
+
+/**
+ * What the pricing engine needs for a store's sale: the campaigns and coupon templates switched on
+ * for it (the engine checks dates, weekdays and hours itself, against the sale's time). Cached a few
+ * seconds per isolate, like the catalog; a tablet's pull brings the same rows.
+ */
+export function promotionsForStore(db: Db, storeId: string) {
+  return pricingCache.get(storeId, async () => {
+    const [c, t] = await db.batch([
+      db.select({ doc: campaigns.doc }).from(campaigns).where(eq(campaigns.active, true)),
+      db.select({ doc: couponTemplates.doc }).from(couponTemplates).where(eq(couponTemplates.active, true)),
+    ]);
+    const forStore = (ids: string[] | null) => ids === null || ids.includes(storeId);
+    return {
+      campaigns: c.flatMap((r) => parse<Campaign>(campaignSchema, r.doc)).filter((x) => forStore(x.storeIds)),
+      couponTemplates: t.flatMap((r) => parse<CouponTemplate>(couponTemplateSchema, r.doc)).filter((x) => forStore(x.storeIds)),
+    };
+  });
 }

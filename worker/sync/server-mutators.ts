@@ -26,9 +26,9 @@ export const serverMutators: Effects = {
   sellPunchCard: (c, { memberId, ...r }) => ops.sellPunchCard(account(c, memberId), r),
   async redeemPunch(c, r) {
     const lines = [{ productId: r.productId, quantity: r.uses }];
-    const amountFen = await quoteTotal(c.db, r.storeId, r.memberId, lines);
+    const amountFen = await quoteTotal(c.db, r.storeId, r.memberId, lines, r.createdAt);
     return settleOrder(c.env, c.db, c.actor, {
-      id: r.id, storeId: r.storeId, memberId: r.memberId, createdAt: r.createdAt, note: '', lines,
+      id: r.id, storeId: r.storeId, memberId: r.memberId, createdAt: r.createdAt, note: '', lines, coupons: [], manualDiscount: null,
       tenders: [{ kind: 'punch_card', cardId: r.cardId, uses: r.uses, amountFen }],
     });
   },

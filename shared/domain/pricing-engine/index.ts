@@ -1,5 +1,5 @@
 /**
- * The counter's pricing engine (replaces shared/domain/pricing.ts). Pure: same input, same
+ * The counter's pricing engine (shared/domain/checkout/price-checkout.ts feeds it for a sale). Pure: same input, same
  * output, on the tablet offline and on the server.
  *
  * Stacking order — each stage works on what the line pays after the stages before it:

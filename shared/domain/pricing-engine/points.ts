@@ -1,7 +1,6 @@
 /**
- * Points for a sale. Same rule as pricing.ts `pointsEarned` (whole yuan × points per yuan ×
- * multipliers, rounded down once at the end) with a campaign multiplier on top; with the
- * campaign at 10 000 bp the two agree exactly.
+ * Points for a sale: whole yuan paid with money × points per yuan × the tier's and the campaign's
+ * multipliers (10 000 bp = none), rounded down once at the end.
  */
 import type { Campaign } from '../../schemas/promotions';
 

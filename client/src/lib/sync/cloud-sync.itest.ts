@@ -17,7 +17,7 @@ const tablet = async (username: string, opts: Parameters<typeof openTablet>[2] =
   return t;
 };
 const sale = (storeId: string, memberId: string | null, tender: 'stored_value' | 'cash' = 'stored_value', item = { productId: 'p-401', priceFen: PRICE }): OrderInput => ({
-  id: ulid(), storeId, memberId, createdAt: Date.now(), lines: [{ productId: item.productId, quantity: 1 }], note: '',
+  id: ulid(), storeId, memberId, createdAt: Date.now(), lines: [{ productId: item.productId, quantity: 1 }], note: '', coupons: [], manualDiscount: null,
   tenders: [tender === 'cash' ? { kind: 'cash', amountFen: item.priceFen, reference: '' } : { kind: 'stored_value', amountFen: item.priceFen }],
 });
 
