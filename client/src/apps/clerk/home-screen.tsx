@@ -1,38 +1,55 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../shared/schemas/me';
-import { ComingSoonTile } from '../../lib/ui/coming-soon';
-import { CartIcon, TicketIcon, UserPlusIcon, WalletIcon } from '../../lib/ui/icons';
-import { MemberLookup } from './member-lookup';
+import { linkClick, navigate, useSubPath } from '../../lib/router';
+import { CounterScreen } from './counter/counter-screen';
+import './counter/counter.css';
 import { RejectionsPanel } from './rejections-panel';
 import { TopBar } from './top-bar';
 
-/** The counter's first screen: refusals still to deal with, member lookup, and the tiles for what the counter will do. */
+const TABS = [
+  { path: '', key: 'counter' },
+  { path: 'members/new', key: 'register' },
+  { path: 'shift', key: 'shift' },
+] as const;
+
+/**
+ * The counter tablet: the sale screen first; the member desk, registration and the shift one tap
+ * away. Refused operations stay on top of every screen until dealt with.
+ */
 export function HomeScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const store = me.store?.name ?? t('common.noStore');
+  const sub = useSubPath();
+  const storeId = me.store?.id ?? '';
+  const deskId = /^members\/([^/]+)$/.exec(sub)?.[1];
   return (
     <div className="clerk-shell">
       <TopBar me={me} />
-      <main className="clerk-main">
-        <h1 className="page-title" data-testid="home-heading">
-          {t('clerk.heading', { store })}
-        </h1>
+      <nav className="clerk-nav" aria-label={t('clerk.nav.label')}>
+        {TABS.map((tab) => (
+          <a key={tab.key} href={`${import.meta.env.BASE_URL}${tab.path}`} onClick={linkClick(tab.path)} aria-current={sub === tab.path ? 'page' : undefined} data-testid={`nav-${tab.key}`}>
+            {t(`clerk.nav.${tab.key}`)}
+          </a>
+        ))}
+      </nav>
+      <div className="clerk-rejections">
         <RejectionsPanel />
-        <div className="clerk-grid">
-          <MemberLookup />
-          <section className="clerk-tiles" aria-labelledby="tiles-title">
-            <h2 id="tiles-title" className="section-title">
-              {t('clerk.tiles.title')}
-            </h2>
-            <div className="tile-grid">
-              <ComingSoonTile icon={<CartIcon size={28} />} title={t('clerk.tiles.checkout')} description={t('clerk.tiles.checkoutDesc')} testId="tile-checkout" />
-              <ComingSoonTile icon={<WalletIcon size={28} />} title={t('clerk.tiles.recharge')} description={t('clerk.tiles.rechargeDesc')} testId="tile-recharge" />
-              <ComingSoonTile icon={<UserPlusIcon size={28} />} title={t('clerk.tiles.register')} description={t('clerk.tiles.registerDesc')} testId="tile-register" />
-              <ComingSoonTile icon={<TicketIcon size={28} />} title={t('clerk.tiles.punch')} description={t('clerk.tiles.punchDesc')} testId="tile-punch" />
-            </div>
-          </section>
-        </div>
-      </main>
+      </div>
+      {sub === '' ? (
+        <CounterScreen storeId={storeId} onOpenDesk={(id) => navigate(`members/${id}`)} onRegister={() => navigate('members/new')} onScan={() => {}} scanned={null} />
+      ) : sub === 'members/new' ? (
+        <p className="empty">…</p>
+      ) : deskId ? (
+        <p className="empty">{deskId}</p>
+      ) : (
+        <p className="empty">…</p>
+      )}
+      <footer className="shortcuts" aria-label={t('clerk.shortcuts.label')}>
+        <span><kbd className="kbd">F2</kbd> {t('clerk.shortcuts.product')}</span>
+        <span><kbd className="kbd">F3</kbd> {t('clerk.shortcuts.member')}</span>
+        <span><kbd className="kbd">F4</kbd> {t('clerk.shortcuts.register')}</span>
+        <span><kbd className="kbd">F9</kbd> {t('clerk.shortcuts.pay')}</span>
+        <span><kbd className="kbd">Esc</kbd> {t('clerk.shortcuts.back')}</span>
+      </footer>
     </div>
   );
 }

@@ -1,0 +1,105 @@
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pointsEarnedOn, priceCheckout } from '../../../../../shared/domain/checkout/price-checkout';
+import type { Member } from '../../../../../shared/schemas/member';
+import type { PricedOrder } from '../../../../../shared/schemas/promotions';
+import { useCloudSync, useSubscribe } from '../../../lib/sync/use-cloud-sync';
+import { Button } from '../../../lib/ui/button';
+import { cartCount, cartReducer, emptyCart } from './cart';
+import { CartPanel } from './cart-panel';
+import { counterContext, EMPTY_CATALOG, EMPTY_PRICING, readCatalog, readMember, readPricingRows } from './counter-data';
+import { MemberPanel } from './member-panel';
+import { PaySheet } from './pay-sheet';
+import { ProductPicker } from './product-picker';
+import { SaleDone, type DoneSale } from './sale-done';
+import { changeDueFen, toTenders, type TenderDraft } from './tenders';
+import { useShortcuts } from './use-shortcuts';
+
+export type CounterProps = { storeId: string; onOpenDesk(memberId: string): void; onRegister(): void; onScan(): void; scanned: { memberId?: string; productId?: string; at: number } | null; renderReceipt?(sale: DoneSale, member: Member | null): void };
+
+/** Ring up → pay → done, all against the tablet's own data: nothing here waits on the network. */
+export function CounterScreen({ storeId, onOpenDesk, onRegister, onScan, scanned, renderReceipt }: CounterProps) {
+  const { t } = useTranslation();
+  const rep = useCloudSync()?.rep ?? null;
+  const [cart, dispatch] = useReducer(cartReducer, undefined, () => emptyCart());
+  const [picked, setPicked] = useState<Member | null>(null);
+  const [drafts, setDrafts] = useState<TenderDraft[] | null>(null);
+  const [done, setDone] = useState<DoneSale | null>(null);
+  const productSearch = useRef<HTMLInputElement>(null);
+  const memberSearch = useRef<HTMLInputElement>(null);
+  const catalog = useSubscribe(readCatalog, EMPTY_CATALOG, []);
+  const rows = useSubscribe(readPricingRows, EMPTY_PRICING, []);
+  const synced = useSubscribe((tx) => readMember(tx, cart.memberId), null, [cart.memberId]);
+  // A member found online (not on this tablet yet) is shown from the search answer until it syncs.
+  const member = synced ?? (picked && picked.id === cart.memberId ? picked : null);
+  const [clock, setClock] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setClock(Date.now()), 30_000);
+    return () => clearInterval(id);
+  }, []);
+
+  const priced = useMemo(() => {
+    if (cart.lines.length === 0) return null;
+    const ctx = counterContext(catalog, rows, storeId, member, cart.lines.map((l) => l.productId), null);
+    return ctx ? priceCheckout({ storeId, createdAt: clock, lines: cart.lines, coupons: cart.coupons, manualDiscount: cart.manualDiscount }, ctx) : null;
+  }, [cart, catalog, rows, member, storeId, clock]);
+  const ready: PricedOrder | null = priced?.ok && priced.refusals.length === 0 ? priced : null;
+
+  useEffect(() => {
+    if (!scanned) return;
+    if (scanned.productId) dispatch({ type: 'add', productId: scanned.productId });
+    if (scanned.memberId) dispatch({ type: 'set_member', memberId: scanned.memberId });
+  }, [scanned?.at]);
+
+  function pick(m: Member | null) {
+    setPicked(m);
+    dispatch({ type: 'set_member', memberId: m?.id ?? null });
+  }
+
+  async function confirm() {
+    if (!rep || !ready || !drafts) return;
+    const tenders = toTenders(drafts);
+    const createdAt = Date.now();
+    const rules = rows.rules!;
+    const sale: DoneSale = { orderId: cart.id, priced: ready, changeFen: changeDueFen(drafts), memberBefore: member, pointsEarned: member ? pointsEarnedOn(ready, tenders, rules) : 0 };
+    // The done screen is painted at once; the mutation is queued in the same tick (and is idempotent on cart.id).
+    setDone(sale);
+    setDrafts(null);
+    await rep.mutate.checkout({ id: cart.id, storeId, memberId: cart.memberId, createdAt, lines: cart.lines, tenders, coupons: ready.coupons.map(({ couponId, templateId }) => ({ couponId, templateId })), manualDiscount: cart.manualDiscount, note: '' });
+  }
+
+  function next() {
+    setDone(null);
+    setPicked(null);
+    dispatch({ type: 'clear' });
+    productSearch.current?.focus();
+  }
+
+  useShortcuts({
+    F2: () => productSearch.current?.focus(),
+    F3: () => memberSearch.current?.focus(),
+    F4: onRegister,
+    F9: () => (drafts ? void confirm() : ready && !done ? setDrafts([]) : undefined),
+    Escape: () => (drafts ? setDrafts(null) : undefined),
+  });
+
+  if (done) return <SaleDone sale={done} member={member} tiers={rows.tiers} onNext={next} onPrint={renderReceipt ? () => renderReceipt(done, member) : undefined} />;
+  return (
+    <div className="counter" data-testid="counter">
+      <ProductPicker catalog={catalog} onAdd={(productId) => dispatch({ type: 'add', productId })} searchRef={productSearch} />
+      <aside className="counter-side">
+        <MemberPanel member={member} coupons={cart.coupons} onPick={pick} onToggleCoupon={(coupon) => dispatch({ type: 'toggle_coupon', coupon })} onOpenDesk={onOpenDesk} onRegister={onRegister} onScan={onScan} inputRef={memberSearch} />
+        <CartPanel cart={cart} priced={priced} catalog={catalog} onQuantity={(productId, quantity) => dispatch({ type: 'set_quantity', productId, quantity })} />
+        <div className="counter-pay">
+          <span className="muted">{t('counter.items', { count: cartCount(cart) })}</span>
+          <Button size="lg" block disabled={!ready} onClick={() => setDrafts([])} data-testid="pay">
+            {t('counter.payNow')} <kbd className="kbd">F9</kbd>
+          </Button>
+        </div>
+      </aside>
+      {drafts && ready && rows.rules ? (
+        <PaySheet ctx={{ totalFen: ready.totalFen, member, rules: rows.rules }} drafts={drafts} onDrafts={setDrafts} onConfirm={() => void confirm()} onCancel={() => setDrafts(null)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { splitSpend } from '../../../../../shared/domain/account/split';
+import { formatFen, parseYuan } from '../../../../../shared/domain/money';
+import type { ChainRules } from '../../../../../shared/schemas/rules';
+import { Button } from '../../../lib/ui/button';
+import { capacity, cashDraft, changeDueFen, paidFen, pointsDraft, remainingFen, type PayContext, type TenderDraft, type TenderKindOption } from './tenders';
+
+const KINDS: TenderKindOption[] = ['cash', 'wechat', 'alipay', 'bank_card', 'stored_value', 'points'];
+
+type Props = { ctx: PayContext & { rules: ChainRules }; drafts: TenderDraft[]; onDrafts(d: TenderDraft[]): void; onConfirm(): void; onCancel(): void };
+
+/** Split payment: tenders one after another until nothing is left to pay, each with what it can take and why not. */
+export function PaySheet({ ctx, drafts, onDrafts, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<TenderKindOption | null>(null);
+  const [amount, setAmount] = useState('');
+  const [reference, setReference] = useState('');
+  const left = remainingFen(ctx, drafts);
+  const cap = kind ? capacity(kind, ctx, drafts) : null;
+
+  function choose(k: TenderKindOption) {
+    const c = capacity(k, ctx, drafts);
+    setKind(k);
+    setReference('');
+    setAmount('blocked' in c ? '' : k === 'points' ? String(c.maxPoints) : (c.maxFen / 100).toFixed(2));
+  }
+
+  function add() {
+    if (!kind || !cap || 'blocked' in cap) return;
+    let d: TenderDraft | null = null;
+    if (kind === 'points') d = pointsDraft(Number.parseInt(amount, 10) || 0, ctx, drafts);
+    else {
+      const fen = parseYuan(amount);
+      if (fen === null || fen <= 0) return;
+      if (kind === 'cash') d = cashDraft(fen, ctx, drafts);
+      else if (fen <= cap.maxFen) d = kind === 'stored_value' ? { kind, amountFen: fen } : { kind, amountFen: fen, reference: reference.trim() };
+    }
+    if (!d) return;
+    onDrafts([...drafts, d]);
+    setKind(null);
+  }
+
+  const svSplit = kind === 'stored_value' && ctx.member ? splitSpend(parseYuan(amount) ?? 0, ctx.member, ctx.rules.consumptionOrder) : null;
+  const invalid = kind !== null && cap !== null && !('blocked' in cap) && (kind === 'points' ? !pointsDraft(Number.parseInt(amount, 10) || 0, ctx, drafts) : (parseYuan(amount) ?? 0) <= 0 || (kind !== 'cash' && (parseYuan(amount) ?? 0) > cap.maxFen));
+
+  return (
+    <div className="sheet-backdrop" role="dialog" aria-modal="true" aria-labelledby="pay-title" data-testid="pay-sheet">
+      <div className="sheet">
+        <header className="sheet-head">
+          <h2 id="pay-title">{t('counter.pay')}</h2>
+          <span className="sheet-due">
+            {t('counter.total')} <strong className="money">{formatFen(ctx.totalFen)}</strong> · {t('counter.left')} <strong className="money" data-testid="pay-left">{formatFen(left)}</strong>
+          </span>
+        </header>
+        <div className="tender-grid">
+          {KINDS.map((k) => {
+            const c = capacity(k, ctx, drafts);
+            const blocked = 'blocked' in c ? c.blocked : null;
+            const hint = 'blocked' in c ? t(`counter.blocked.${c.blocked}`) : k === 'points' ? t('counter.pointsCap', { points: c.maxPoints ?? 0, worth: formatFen(c.maxFen) }) : k === 'stored_value' ? t('counter.balanceCap', { amount: formatFen(c.maxFen) }) : '';
+            return (
+              <button key={k} type="button" className={`tender-tile ${kind === k ? 'tender-on' : ''}`} disabled={blocked === 'paid'} onClick={() => choose(k)} data-testid={`tender-${k}`}>
+                <span className="tender-name">{t(`counter.tender.${k}`)}</span>
+                <span className="tender-cap">{hint}</span>
+              </button>
+            );
+          })}
+        </div>
+        {kind && cap && 'blocked' in cap ? <p className="notice-inline notice-danger" data-testid="tender-blocked">{t(`counter.blocked.${cap.blocked}`)}</p> : null}
+        {kind && cap && !('blocked' in cap) ? (
+          <div className="tender-entry">
+            <label className="tender-field">
+              <span>{kind === 'points' ? t('counter.pointsToUse') : kind === 'cash' ? t('counter.received') : t('counter.amount')}</span>
+              <input autoFocus inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && !invalid && add()} data-testid="tender-amount" />
+            </label>
+            {kind === 'wechat' || kind === 'alipay' || kind === 'bank_card' ? (
+              <label className="tender-field">
+                <span>{t('counter.reference')}</span>
+                <input value={reference} onChange={(e) => setReference(e.target.value)} maxLength={64} data-testid="tender-reference" />
+              </label>
+            ) : null}
+            {kind === 'cash' ? <div className="quick-cash">{[left, Math.ceil(left / 1000) * 1000, Math.ceil(left / 5000) * 5000, Math.ceil(left / 10000) * 10000].filter((v, i, a) => v > 0 && a.indexOf(v) === i).map((v) => <button key={v} type="button" className="chip" onClick={() => setAmount((v / 100).toFixed(2))}>{formatFen(v)}</button>)}</div> : null}
+            {svSplit ? <p className="muted">{t('counter.svSplit', { principal: formatFen(svSplit.principalFen), bonus: formatFen(svSplit.bonusFen) })}</p> : null}
+            {invalid ? <p className="notice-inline notice-danger">{kind === 'points' ? t('counter.pointsInvalid', { max: cap.maxPoints ?? 0 }) : t('counter.amountInvalid', { max: formatFen(cap.maxFen) })}</p> : null}
+            <Button onClick={add} disabled={invalid} data-testid="tender-add">{t('counter.addTender')}</Button>
+          </div>
+        ) : null}
+        {drafts.length > 0 ? (
+          <ul className="tender-list" data-testid="tender-list">
+            {drafts.map((d, i) => (
+              <li key={i}>
+                <span>{t(`counter.tender.${d.kind}`)}{d.kind === 'points' ? ` ${d.points}` : ''}</span>
+                <span className="money">{formatFen(d.amountFen)}</span>
+                <button type="button" className="link-button" onClick={() => onDrafts(drafts.filter((_, j) => j !== i))}>{t('counter.remove')}</button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {changeDueFen(drafts) > 0 ? <p className="change-due">{t('counter.change')} <strong className="money" data-testid="change-due">{formatFen(changeDueFen(drafts))}</strong></p> : null}
+        <footer className="sheet-foot">
+          <Button variant="ghost" onClick={onCancel}>{t('counter.back')} <kbd className="kbd">Esc</kbd></Button>
+          <Button size="lg" disabled={left > 0 || paidFen(drafts) !== ctx.totalFen} onClick={onConfirm} data-testid="pay-confirm">
+            {t('counter.confirmPay')} <kbd className="kbd">F9</kbd>
+          </Button>
+        </footer>
+      </div>
+    </div>
+  );
+}

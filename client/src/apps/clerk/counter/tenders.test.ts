@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { capacity, cashDraft, changeDueFen, pointsDraft, remainingFen, toTenders, type PayContext, type TenderDraft } from './tenders';
+
+const member = { status: 'active' as const, principalFen: 5_000, bonusFen: 1_000, points: 800 };
+const ctx = (over: Partial<PayContext> = {}): PayContext => ({ totalFen: 10_000, member, rules: { pointValueFenPer100: 100 }, ...over });
+
+describe('capacity', () => {
+  it.each<[string, Parameters<typeof capacity>[0], PayContext, TenderDraft[], ReturnType<typeof capacity>]>([
+    ['cash takes what is left', 'cash', ctx(), [], { maxFen: 10_000 }],
+    ['WeChat after stored value', 'wechat', ctx(), [{ kind: 'stored_value', amountFen: 6_000 }], { maxFen: 4_000 }],
+    ['stored value: the whole balance (principal + bonus)', 'stored_value', ctx(), [], { maxFen: 6_000 }],
+    ['stored value: only what is left to pay', 'stored_value', ctx({ totalFen: 2_500 }), [], { maxFen: 2_500 }],
+    ['stored value: not twice the same balance', 'stored_value', ctx(), [{ kind: 'stored_value', amountFen: 6_000 }], { blocked: 'no_balance' }],
+    ['stored value needs a member', 'stored_value', ctx({ member: null }), [], { blocked: 'no_member' }],
+    ['a frozen card pays nothing', 'stored_value', ctx({ member: { ...member, status: 'frozen' } }), [], { blocked: 'card_frozen' }],
+    ['an empty card', 'stored_value', ctx({ member: { ...member, principalFen: 0, bonusFen: 0 } }), [], { blocked: 'no_balance' }],
+    ['points: all of them when they fit', 'points', ctx(), [], { maxFen: 800, maxPoints: 800 }],
+    ['points: no more than what is left to pay', 'points', ctx({ totalFen: 350 }), [], { maxFen: 350, maxPoints: 350 }],
+    ['points worth ¥0.50 per 100', 'points', ctx({ totalFen: 333, rules: { pointValueFenPer100: 50 } }), [], { maxFen: 333, maxPoints: 666 }],
+    ['no points', 'points', ctx({ member: { ...member, points: 0 } }), [], { blocked: 'no_points' }],
+    ['too few points to be worth a fen', 'points', ctx({ member: { ...member, points: 1 }, rules: { pointValueFenPer100: 50 } }), [], { blocked: 'points_too_few' }],
+    ['nothing left to pay', 'cash', ctx(), [{ kind: 'wechat', amountFen: 10_000, reference: 'x' }], { blocked: 'paid' }],
+  ])('%s', (_, kind, c, drafts, want) => expect(capacity(kind, c, drafts)).toEqual(want));
+});
+
+describe('cash and change', () => {
+  it('pays what is left and gives change', () => {
+    const drafts: TenderDraft[] = [{ kind: 'stored_value', amountFen: 6_000 }];
+    const cash = cashDraft(5_000, ctx(), drafts)!;
+    expect(cash).toEqual({ kind: 'cash', amountFen: 4_000, receivedFen: 5_000 });
+    expect(remainingFen(ctx(), [...drafts, cash])).toBe(0);
+    expect(changeDueFen([...drafts, cash])).toBe(1_000);
+  });
+  it('part cash leaves the rest to pay', () => {
+    const cash = cashDraft(3_000, ctx(), [])!;
+    expect([cash.amountFen, remainingFen(ctx(), [cash]), changeDueFen([cash])]).toEqual([3_000, 7_000, 0]);
+  });
+  it('refuses nothing handed over, or nothing left to pay', () => {
+    expect(cashDraft(0, ctx(), [])).toBeNull();
+    expect(cashDraft(100, ctx({ totalFen: 0 }), [])).toBeNull();
+  });
+});
+
+describe('points as money', () => {
+  it('are worth what the rules say, and no more than the member has', () => {
+    expect(pointsDraft(500, ctx(), [])).toEqual({ kind: 'points', points: 500, amountFen: 500 });
+    expect(pointsDraft(900, ctx(), [])).toBeNull();
+    expect(pointsDraft(0, ctx(), [])).toBeNull();
+  });
+});
+
+describe('toTenders', () => {
+  it('records cash at what it paid and notes what was handed over', () => {
+    expect(toTenders([{ kind: 'cash', amountFen: 4_000, receivedFen: 5_000 }, { kind: 'alipay', amountFen: 100, reference: '2088' }, { kind: 'points', points: 100, amountFen: 100 }])).toEqual([
+      { kind: 'cash', amountFen: 4_000, reference: '收5000' },
+      { kind: 'alipay', amountFen: 100, reference: '2088' },
+      { kind: 'points', points: 100, amountFen: 100 },
+    ]);
+  });
+});

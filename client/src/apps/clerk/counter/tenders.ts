@@ -1,0 +1,75 @@
+import { pointsWorthFen } from '../../../../../shared/domain/checkout/price-checkout';
+import type { Member } from '../../../../../shared/schemas/member';
+import type { Tender } from '../../../../../shared/schemas/order';
+import type { ChainRules } from '../../../../../shared/schemas/rules';
+
+/**
+ * Split payment at the counter: what each tender may take and why it may not. Pure, so the rules a
+ * clerk meets ("储值余额不足", "积分不足") are tested, not discovered.
+ */
+export type ExternalKind = 'bank_card' | 'wechat' | 'alipay';
+export type TenderDraft =
+  | { kind: 'cash'; amountFen: number; receivedFen: number }
+  | { kind: ExternalKind; amountFen: number; reference: string }
+  | { kind: 'stored_value'; amountFen: number }
+  | { kind: 'points'; points: number; amountFen: number };
+export type TenderKindOption = TenderDraft['kind'];
+
+export type Blocker = 'no_member' | 'card_frozen' | 'no_balance' | 'no_points' | 'points_too_few' | 'paid';
+export type PayContext = { totalFen: number; member: Pick<Member, 'status' | 'principalFen' | 'bonusFen' | 'points'> | null; rules: Pick<ChainRules, 'pointValueFenPer100'> };
+
+export const paidFen = (drafts: readonly TenderDraft[]) => drafts.reduce((n, d) => n + d.amountFen, 0);
+export const remainingFen = (ctx: PayContext, drafts: readonly TenderDraft[]) => Math.max(0, ctx.totalFen - paidFen(drafts));
+export const changeDueFen = (drafts: readonly TenderDraft[]) => drafts.reduce((n, d) => n + (d.kind === 'cash' ? d.receivedFen - d.amountFen : 0), 0);
+
+const usedOf = (drafts: readonly TenderDraft[], kind: TenderKindOption) => drafts.filter((d) => d.kind === kind);
+
+/** The most this tender can still take, or why it cannot take anything. */
+export function capacity(kind: TenderKindOption, ctx: PayContext, drafts: readonly TenderDraft[]): { maxFen: number; maxPoints?: number } | { blocked: Blocker } {
+  const left = remainingFen(ctx, drafts);
+  if (left === 0) return { blocked: 'paid' };
+  if (kind === 'cash' || kind === 'bank_card' || kind === 'wechat' || kind === 'alipay') return { maxFen: left };
+  const m = ctx.member;
+  if (!m) return { blocked: 'no_member' };
+  if (m.status !== 'active') return { blocked: 'card_frozen' };
+  if (kind === 'stored_value') {
+    const balance = m.principalFen + m.bonusFen - usedOf(drafts, 'stored_value').reduce((n, d) => n + d.amountFen, 0);
+    return balance <= 0 ? { blocked: 'no_balance' } : { maxFen: Math.min(balance, left) };
+  }
+  const pointsLeft = m.points - usedOf(drafts, 'points').reduce((n, d) => n + (d.kind === 'points' ? d.points : 0), 0);
+  if (pointsLeft <= 0 || ctx.rules.pointValueFenPer100 <= 0) return { blocked: 'no_points' };
+  // The most points whose worth still fits in what is left to pay.
+  const byAmount = Math.floor((left * 100) / ctx.rules.pointValueFenPer100);
+  const maxPoints = Math.min(pointsLeft, byAmount);
+  const maxFen = pointsWorthFen(maxPoints, ctx.rules);
+  return maxFen <= 0 ? { blocked: 'points_too_few' } : { maxFen, maxPoints };
+}
+
+/** Cash: what was handed over pays up to what is left; the rest is change. */
+export function cashDraft(receivedFen: number, ctx: PayContext, drafts: readonly TenderDraft[]): TenderDraft | null {
+  const left = remainingFen(ctx, drafts);
+  if (receivedFen <= 0 || left === 0) return null;
+  return { kind: 'cash', amountFen: Math.min(receivedFen, left), receivedFen };
+}
+
+export function pointsDraft(points: number, ctx: PayContext, drafts: readonly TenderDraft[]): TenderDraft | null {
+  const cap = capacity('points', ctx, drafts);
+  if ('blocked' in cap || points <= 0 || points > (cap.maxPoints ?? 0)) return null;
+  const amountFen = pointsWorthFen(points, ctx.rules);
+  return amountFen > 0 ? { kind: 'points', points, amountFen } : null;
+}
+
+/** The order's tenders: cash recorded as what it paid (the change went back over the counter). */
+export const toTenders = (drafts: readonly TenderDraft[]): Tender[] =>
+  drafts.map((d): Tender => {
+    switch (d.kind) {
+      case 'cash':
+        return { kind: 'cash', amountFen: d.amountFen, reference: d.receivedFen > d.amountFen ? `收${d.receivedFen}` : '' };
+      case 'stored_value':
+        return { kind: 'stored_value', amountFen: d.amountFen };
+      case 'points':
+        return { kind: 'points', points: d.points, amountFen: d.amountFen };
+      default:
+        return { kind: d.kind, amountFen: d.amountFen, reference: d.reference };
+    }
+  });
