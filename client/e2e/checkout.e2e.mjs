@@ -43,6 +43,21 @@ async function addProduct(page, query) {
   await page.getByTestId('product-search').fill('');
 }
 
+import { ulid } from 'ulid';
+
+/** A new member of clerk1's store (store-1) with exactly `fen` on the card. */
+async function freshMember(ctx, token, amountFen) {
+  const id = ulid();
+  const phone = `139${String(Date.now()).slice(-8)}`;
+  await api(ctx, '/api/members', { token, body: { id, phone, name: `测试${phone.slice(-4)}`, homeStoreId: 'store-1', createdAt: Date.now() } });
+  if (amountFen > 0) await api(ctx, `/api/members/${id}/recharge`, { token, body: { opId: ulid(), storeId: 'store-1', amountFen, paidWith: 'cash' } });
+  return { id, phone };
+}
+
+async function ledger(ctx, token, memberId) {
+  return (await api(ctx, `/api/members/${memberId}/ledger?limit=100`, { token })).entries;
+}
+
 const fen = (s) => Math.round(Number(s.replace(/[¥,]/g, '')) * 100);
 
 /** A member of clerk1's store with enough on the card for a small sale. */
@@ -84,6 +99,62 @@ export const tests = [
       await ctx.screenshot(page, 'counter-done');
       const after = (await api(ctx, `/api/members/${m.id}`, { token }));
       assert(after.principalFen + after.bonusFen === m.principalFen + m.bonusFen - 3_000, `balance after ${after.principalFen + after.bonusFen}`);
+    },
+  },
+  {
+    name: 'Checkout offline: the sale is done at the counter, then synced once when the network is back',
+    async run(ctx) {
+      const token = await staffToken(ctx, ctx.demo.clerkUser);
+      const m = await freshMember(ctx, token, 20_000);
+      const page = await openCounter(ctx);
+      await identify(page, m.phone);
+      await page.context().setOffline(true);
+      await page.getByTestId('online-status').filter({ hasText: '离线' }).waitFor();
+      await addProduct(page, '控油洗发水');
+      const total = fen(await text(page.getByTestId('cart-total')));
+      await page.getByTestId('pay').click();
+      await page.getByTestId('tender-stored_value').click();
+      await page.getByTestId('tender-add').click();
+      await page.getByTestId('pay-confirm').click();
+      await page.waitForSelector('[data-testid="sale-done"][data-status="pending"]');
+      // The top bar counts it as waiting to sync.
+      await page.waitForSelector('[data-testid="sync-pending"][data-pending="1"]');
+      await ctx.screenshot(page, 'counter-offline-done');
+      await page.context().setOffline(false);
+      await page.waitForSelector('[data-testid="sale-done"][data-status="completed"]', { timeout: 30_000 });
+      const entries = (await ledger(ctx, token, m.id)).filter((e) => e.kind === 'settle');
+      assert(entries.length === 1, `${entries.length} settlements in the ledger`);
+      assert(entries[0].principalDelta + entries[0].bonusDelta === -total, `settled ${JSON.stringify(entries[0])}, total ${total}`);
+    },
+  },
+  {
+    name: 'Checkout refused: another branch spent the money first; this clerk sees the sale refused, with the reason',
+    async run(ctx) {
+      const token = await staffToken(ctx, ctx.demo.clerkUser);
+      const m = await freshMember(ctx, token, 8_900);
+      const page = await openCounter(ctx);
+      await identify(page, m.phone);
+      await page.context().setOffline(true);
+      await page.getByTestId('online-status').filter({ hasText: '离线' }).waitFor();
+      await addProduct(page, '控油洗发水');
+      await page.getByTestId('pay').click();
+      await page.getByTestId('tender-stored_value').click();
+      await page.getByTestId('tender-add').click();
+      await page.getByTestId('pay-confirm').click();
+      await page.waitForSelector('[data-testid="sale-done"][data-status="pending"]');
+      // Meanwhile, at another branch, the same card pays for the same thing online.
+      const other = await staffToken(ctx, 'clerk2');
+      await api(ctx, '/api/orders', { token: other, body: { id: ulid(), storeId: 'store-2', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-401', quantity: 1 }], tenders: [{ kind: 'stored_value', amountFen: 8_900 }] } });
+      await page.context().setOffline(false);
+      await page.waitForSelector('[data-testid="sale-done"][data-status="rejected"]', { timeout: 30_000 });
+      const reason = await text(page.getByTestId('sale-reject-reason'));
+      assert(reason.length > 0, 'no reason shown on the sale');
+      await page.getByTestId('rejections-panel').waitFor();
+      const panel = await text(page.getByTestId('rejections-panel'));
+      assert(panel.includes('余额不足') || panel.includes('储值'), `the panel does not say the balance was short: ${panel.slice(0, 200)}`);
+      await ctx.screenshot(page, 'counter-rejected');
+      const entries = (await ledger(ctx, token, m.id)).filter((e) => e.kind === 'settle');
+      assert(entries.length === 1, `${entries.length} settlements: only the other branch's should stand`);
     },
   },
 ];

@@ -68,6 +68,16 @@ export function CounterScreen({ storeId, onOpenDesk, onRegister, onScan, scanned
     await rep.mutate.checkout({ id: cart.id, storeId, memberId: cart.memberId, createdAt, lines: cart.lines, tenders, coupons: ready.coupons.map(({ couponId, templateId }) => ({ couponId, templateId })), manualDiscount: cart.manualDiscount, note: '' });
   }
 
+  /** A refused sale rung up again as a new order (same lines and member), straight to payment. */
+  function retry() {
+    const lines = cart.lines;
+    setDone(null);
+    dispatch({ type: 'clear' });
+    for (const l of lines) dispatch({ type: 'add', productId: l.productId, quantity: l.quantity });
+    dispatch({ type: 'set_member', memberId: done?.memberBefore?.id ?? null });
+    setDrafts([]);
+  }
+
   function next() {
     setDone(null);
     setPicked(null);
@@ -83,7 +93,7 @@ export function CounterScreen({ storeId, onOpenDesk, onRegister, onScan, scanned
     Escape: () => (drafts ? setDrafts(null) : undefined),
   });
 
-  if (done) return <SaleDone sale={done} member={member} tiers={rows.tiers} onNext={next} onPrint={renderReceipt ? () => renderReceipt(done, member) : undefined} />;
+  if (done) return <SaleDone sale={done} member={member} tiers={rows.tiers} onNext={next} onRetry={retry} onPrint={renderReceipt ? () => renderReceipt(done, member) : undefined} />;
   return (
     <div className="counter" data-testid="counter">
       <ProductPicker catalog={catalog} onAdd={(productId) => dispatch({ type: 'add', productId })} searchRef={productSearch} />

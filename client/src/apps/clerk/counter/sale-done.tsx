@@ -8,6 +8,9 @@ import { keys } from '../../../../../shared/sync/keys';
 import { useSubscribe } from '../../../lib/sync/use-cloud-sync';
 import { tierProgress } from '../../../lib/tier';
 import { Button } from '../../../lib/ui/button';
+import { reasonKey } from '../rejections';
+import type { Rejection } from '../../../../../shared/sync/entities';
+import { prefixes } from '../../../../../shared/sync/keys';
 
 export type DoneSale = { orderId: string; priced: PricedOrder; changeFen: number; memberBefore: Member | null; pointsEarned: number };
 
@@ -16,9 +19,14 @@ export type DoneSale = { orderId: string; priced: PricedOrder; changeFen: number
  * member's object when it reaches the server); the badge follows the order's real state: waiting to
  * sync, settled, or refused — with the reason.
  */
-export function SaleDone({ sale, member, tiers, onNext, onPrint }: { sale: DoneSale; member: Member | null; tiers: Map<string, Tier>; onNext(): void; onPrint?(): void }) {
+export function SaleDone({ sale, member, tiers, onNext, onRetry, onPrint }: { sale: DoneSale; member: Member | null; tiers: Map<string, Tier>; onNext(): void; onRetry(): void; onPrint?(): void }) {
   const { t } = useTranslation();
   const order = useSubscribe((tx) => tx.get(keys.order(sale.orderId)) as Promise<SyncedOrder | undefined>, undefined, [sale.orderId]);
+  const refusal = useSubscribe(
+    async (tx) => ((await tx.scan({ prefix: prefixes.rejection }).values().toArray()) as Rejection[]).find((r) => r.refId === sale.orderId) ?? null,
+    null,
+    [sale.orderId],
+  );
   const next = useRef<HTMLButtonElement>(null);
   useEffect(() => next.current?.focus(), []);
   const status = order?.status ?? 'pending';
@@ -28,11 +36,15 @@ export function SaleDone({ sale, member, tiers, onNext, onPrint }: { sale: DoneS
   return (
     <section className="done" data-testid="sale-done" data-status={status}>
       <div className={`done-badge done-${status}`} data-testid="sale-status">{t(`counter.status.${status}`)}</div>
-      {status === 'rejected' ? <p className="notice-inline notice-danger" data-testid="sale-reject-reason">{order?.rejectReason}</p> : null}
+      {status === 'rejected' ? (
+        <p className="notice-inline notice-danger" data-testid="sale-reject-reason">
+          {refusal && reasonKey(refusal.code) ? t(reasonKey(refusal.code)!) : (order?.rejectReason ?? t('counter.refusedUnknown'))} {t('counter.refusedHint')}
+        </p>
+      ) : null}
       <p className="done-total money" data-testid="done-total">{formatFen(sale.priced.totalFen)}</p>
       {sale.changeFen > 0 ? <p className="done-change">{t('counter.change')} <strong className="money">{formatFen(sale.changeFen)}</strong></p> : null}
       {sale.priced.discountFen > 0 ? <p className="muted">{t('counter.saved', { amount: formatFen(sale.priced.discountFen) })}</p> : null}
-      {member ? (
+      {member && status !== 'rejected' ? (
         <div className="done-member">
           <p>{t('counter.pointsEarned', { points: order?.pointsEarned || sale.pointsEarned })}</p>
           <p className="muted">
@@ -42,7 +54,8 @@ export function SaleDone({ sale, member, tiers, onNext, onPrint }: { sale: DoneS
         </div>
       ) : null}
       <div className="done-actions">
-        {onPrint ? <Button variant="secondary" size="lg" onClick={onPrint} data-testid="print-receipt">{t('counter.print')}</Button> : null}
+        {status === 'rejected' ? <Button variant="secondary" size="lg" onClick={onRetry} data-testid="retry-sale">{t('counter.retry')}</Button> : null}
+        {onPrint && status !== 'rejected' ? <Button variant="secondary" size="lg" onClick={onPrint} data-testid="print-receipt">{t('counter.print')}</Button> : null}
         <button ref={next} type="button" className="btn btn-primary btn-lg" onClick={onNext} data-testid="next-customer">{t('counter.next')} <kbd className="kbd">Enter</kbd></button>
       </div>
     </section>
