@@ -117,8 +117,8 @@ export const tests = [
 
       const page = await open(ctx, '/clerk/', TABLET);
       await staffSignIn(page, ctx.demo.clerkUser, ctx.demo.password);
-      const heading = await text(page.getByTestId('home-heading'));
-      assert(heading.includes(me.store.name), `heading "${heading}" does not name the store "${me.store.name}"`);
+      const heading = await text(page.getByTestId('store-name'));
+      assert(heading.includes(me.store.name), `the top bar "${heading}" does not name the store "${me.store.name}"`);
 
       // The top bar's sync line: the first pull lands within seconds and nothing is queued.
       const snapshot = await syncedSnapshot(page);
@@ -131,12 +131,15 @@ export const tests = [
       assert((await page.getByTestId('rejections-panel').count()) === 0, 'the rejections panel is shown with nothing refused');
       await ctx.screenshot(page, 'clerk-home');
 
-      await page.getByTestId('member-search-input').fill(last4);
-      await page.getByTestId('member-search-submit').click();
-      await page.getByTestId('member-row').first().waitFor();
-      const list = await text(page.getByTestId('member-results'));
-      assert(list.includes(`****${last4}`), `no result with a phone ending ${last4}: ${list.slice(0, 200)}`);
-      assert(list.includes(members[0].name), `${members[0].name} is not in the results`);
+      // The counter looks the member up on the tablet: one hit is picked, several make a pick list.
+      await page.getByTestId('counter-member-search').fill(last4);
+      await page.getByTestId('counter-member-search').press('Enter');
+      const picked = page.getByTestId('counter-member');
+      const list = page.getByTestId('member-pick-list');
+      await picked.or(list).first().waitFor();
+      const shown = (await picked.count()) ? await text(picked) : await text(list);
+      assert(shown.includes(`****${last4}`), `no member with a phone ending ${last4}: ${shown.slice(0, 200)}`);
+      assert(shown.includes(members[0].name), `${members[0].name} is not shown`);
       await ctx.screenshot(page, 'clerk-member-lookup');
     },
   },
@@ -199,7 +202,7 @@ export const tests = [
       await error.waitFor();
       const message = await text(error);
       assert(/用户名或密码错误|Wrong username or password/.test(message), `unexpected error text "${message}"`);
-      assert((await page.getByTestId('home-heading').count()) === 0, 'signed in with a wrong password');
+      assert((await page.getByTestId('counter').count()) === 0, 'signed in with a wrong password');
       await ctx.screenshot(page, 'clerk-login-error');
     },
   },
