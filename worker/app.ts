@@ -11,6 +11,7 @@ import { me } from './routes/me';
 import { accounts } from './routes/accounts';
 import { members } from './routes/members';
 import { memberWrites } from './routes/member-writes';
+import { memberPhotos } from './routes/member-photos';
 import { inventory } from './routes/inventory';
 import { imports } from './routes/imports';
 import { orders } from './routes/orders';
@@ -19,6 +20,7 @@ import { tiers } from './routes/tiers';
 import { stores } from './routes/stores';
 import { replicache } from './routes/replicache';
 import { promotions } from './routes/promotions';
+import { shifts } from './routes/shifts';
 
 export const app = new Hono<AppEnv>();
 
@@ -34,6 +36,7 @@ app.route('/api/stores', stores);
 app.route('/api/members', members);
 app.route('/api/members', accounts);
 app.route('/api/members', memberWrites);
+app.route('/api/members', memberPhotos);
 app.route('/api/inventory', inventory);
 app.route('/api/orders', orders);
 app.route('/api/imports', imports);
@@ -41,6 +44,7 @@ app.route('/api/rules', rules);
 app.route('/api/tiers', tiers);
 app.route('/api/replicache', replicache);
 app.route('/api/promotions', promotions);
+app.route('/api/shifts', shifts);
 
 mountDocs(app);
 app.route('/', apps);

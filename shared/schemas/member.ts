@@ -24,6 +24,10 @@ export const memberSchema = z
     lifetimeSpendFen: fenSchema,
     lastVisitAt: timestampSchema.nullable(),
     lastVisitStoreId: idSchema.nullable(),
+    // The public key of the member app's QR code (base64url Ed25519; docs/decisions/011); null until
+    // the member's phone registers one. Optional because rows a tablet synced before the field
+    // existed, and rows a tablet makes itself (a registration), have none: read absent as null.
+    qrPublicKey: z.string().nullable().optional(),
   })
   .meta({ id: 'Member' });
 export type Member = z.infer<typeof memberSchema>;

@@ -71,7 +71,7 @@ export const optimistic: Effects = {
     const m: Member = {
       id: r.id, phone: r.phone, name: r.name, gender: r.gender, birthday: r.birthday, homeStoreId: r.homeStoreId, tierCode: 'normal',
       cardNo: r.cardNo ?? '', status: 'active', joinedAt: r.createdAt, principalFen: 0, bonusFen: 0, points: 0, lifetimeSpendFen: 0,
-      lastVisitAt: null, lastVisitStoreId: null,
+      lastVisitAt: null, lastVisitStoreId: null, qrPublicKey: null,
     };
     await write(tx, keys.member(r.id), m);
   },

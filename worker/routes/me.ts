@@ -1,18 +1,38 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { meSchema } from '../../shared/schemas/me';
+import { memberSchema } from '../../shared/schemas/member';
+import { memberQrKeyBodySchema } from '../../shared/schemas/member-qr-key';
+import { clientAddress } from '../auth/middleware';
 import { openDb } from '../db/client';
 import type { AppEnv } from '../env';
 import { bearer, errors, ok } from '../http/openapi';
+import { validate } from '../http/validate';
 import { describeMe } from '../services/me';
+import { registerQrKey } from '../services/member-qr-key';
 
-export const me = new Hono<AppEnv>().get(
-  '/',
-  describeRoute({
-    tags: ['auth'],
-    summary: 'The signed-in user, their store (staff) or their account (member)',
-    security: bearer,
-    responses: { ...ok(meSchema), ...errors(401) },
-  }),
-  async (c) => c.json(await describeMe(openDb(c.env.DB), c.get('actor'))),
-);
+export const me = new Hono<AppEnv>()
+  .get(
+    '/',
+    describeRoute({
+      tags: ['auth'],
+      summary: 'The signed-in user, their store (staff) or their account (member)',
+      security: bearer,
+      responses: { ...ok(meSchema), ...errors(401) },
+    }),
+    async (c) => c.json(await describeMe(openDb(c.env.DB), c.get('actor'))),
+  )
+  .put(
+    '/qr-key',
+    describeRoute({
+      tags: ['auth'],
+      summary: 'Register this phone’s member-code public key (members only); replaces the previous phone’s key',
+      security: bearer,
+      responses: { ...ok(memberSchema), ...errors(400, 401, 403) },
+    }),
+    validate('json', memberQrKeyBodySchema),
+    async (c) => {
+      const ctx = { env: c.env, db: openDb(c.env.DB), actor: c.get('actor'), ip: clientAddress(c.req) };
+      return c.json(await registerQrKey(ctx, c.req.valid('json').publicKey));
+    },
+  );

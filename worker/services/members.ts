@@ -24,6 +24,7 @@ export const toMember = (r: MemberRow): Member => ({
   lifetimeSpendFen: r.lifetimeSpendFen,
   lastVisitAt: r.lastVisitAt,
   lastVisitStoreId: r.lastVisitStoreId,
+  qrPublicKey: r.qrPublicKey,
 });
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);

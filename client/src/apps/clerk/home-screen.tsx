@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../shared/schemas/me';
 import { linkClick, navigate, useSubPath } from '../../lib/router';
 import { CounterScreen } from './counter/counter-screen';
+import { MemberDesk, RegisterForm, usePhotoSync } from './desk';
+import { ShiftPanel } from './shift';
 import './counter/counter.css';
 import { RejectionsPanel } from './rejections-panel';
 import { TopBar } from './top-bar';
@@ -21,6 +23,7 @@ export function HomeScreen({ me }: { me: Me }) {
   const sub = useSubPath();
   const storeId = me.store?.id ?? '';
   const deskId = /^members\/([^/]+)$/.exec(sub)?.[1];
+  usePhotoSync();
   return (
     <div className="clerk-shell">
       <TopBar me={me} />
@@ -35,11 +38,19 @@ export function HomeScreen({ me }: { me: Me }) {
         <RejectionsPanel />
       </div>
       {sub === '' ? (
-        <CounterScreen storeId={storeId} onOpenDesk={(id) => navigate(`members/${id}`)} onRegister={() => navigate('members/new')} onScan={() => {}} scanned={null} />
+        <CounterScreen storeId={storeId} header={{ store: { name: me.store?.name ?? '', address: me.store?.address ?? '', phone: me.store?.phone ?? '' }, clerkName: me.user.name }} onOpenDesk={(id) => navigate(`members/${id}`)} onRegister={() => navigate('members/new')} />
       ) : sub === 'members/new' ? (
-        <p className="empty">…</p>
+        <main className="clerk-main">
+          <RegisterForm storeId={storeId} onRegistered={(id) => navigate(`members/${id}`)} onOpenMember={(id) => navigate(`members/${id}`)} onCancel={() => navigate('')} />
+        </main>
+      ) : sub === 'shift' ? (
+        <main className="clerk-main">
+          <ShiftPanel storeName={me.store?.name ?? null} />
+        </main>
       ) : deskId ? (
-        <p className="empty">{deskId}</p>
+        <main className="clerk-main">
+          <MemberDesk memberId={deskId} storeId={storeId} onClose={() => navigate('')} onCheckout={() => navigate('')} />
+        </main>
       ) : (
         <p className="empty">…</p>
       )}

@@ -4,11 +4,14 @@ import type { Me } from '../../../../shared/schemas/me';
 import type { Member } from '../../../../shared/schemas/member';
 import { useSignOut } from '../../lib/app-context';
 import { formatCount, toLang } from '../../lib/format';
+import { navigate } from '../../lib/router';
+import { Button } from '../../lib/ui/button';
 import { Brand } from '../../lib/ui/brand-mark';
 import { CouponIcon, LogOutIcon, QrIcon, ReceiptIcon, TicketIcon } from '../../lib/ui/icons';
 import { LanguageSwitch } from '../../lib/ui/language-switch';
 import { MemberCard } from './member-card';
 import { TierProgressCard } from './tier-progress-card';
+import './member-code.css';
 
 /** "My card": the card, stored value (paid-in and bonus apart), points, tier progress, services. */
 export function HomeScreen({ me, member }: { me: Me; member: Member }) {
@@ -43,6 +46,10 @@ export function HomeScreen({ me, member }: { me: Me; member: Member }) {
         </div>
 
         <MemberCard member={member} tier={me.tier} />
+        <Button size="lg" block className="member-code-open" onClick={() => navigate('code')} data-testid="show-member-code">
+          <QrIcon size={20} />
+          {t('memberCode.open')}
+        </Button>
 
         <section className="card balance-card" aria-labelledby="balance-title">
           <div className="balance-main">
@@ -76,7 +83,14 @@ export function HomeScreen({ me, member }: { me: Me; member: Member }) {
             {t('member.home.services')}
           </h2>
           <ul className="service-grid">
-            {services.map((s) => (
+            {services.map((s) => s.key === 'memberCode' ? (
+              <li key={s.key} className="service service-live" data-testid={`service-${s.key}`}>
+                <button type="button" className="service-button" onClick={() => navigate('code')}>
+                  <span className="service-icon">{s.icon}</span>
+                  <span className="service-name">{t(`member.home.${s.key}`)}</span>
+                </button>
+              </li>
+            ) : (
               <li key={s.key} className="service" aria-disabled="true" data-testid={`service-${s.key}`}>
                 <span className="service-icon">{s.icon}</span>
                 <span className="service-name">{t(`member.home.${s.key}`)}</span>

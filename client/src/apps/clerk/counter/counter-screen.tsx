@@ -11,20 +11,22 @@ import { counterContext, EMPTY_CATALOG, EMPTY_PRICING, readCatalog, readMember, 
 import { MemberPanel } from './member-panel';
 import { PaySheet } from './pay-sheet';
 import { ProductPicker } from './product-picker';
-import { SaleDone, type DoneSale } from './sale-done';
+import { SaleDone, type DoneSale, type ReceiptHeader } from './sale-done';
 import { changeDueFen, toTenders, type TenderDraft } from './tenders';
 import { useShortcuts } from './use-shortcuts';
+import { useCounterScan } from './use-counter-scan';
 
-export type CounterProps = { storeId: string; onOpenDesk(memberId: string): void; onRegister(): void; onScan(): void; scanned: { memberId?: string; productId?: string; at: number } | null; renderReceipt?(sale: DoneSale, member: Member | null): void };
+export type CounterProps = { storeId: string; header: ReceiptHeader; onOpenDesk(memberId: string): void; onRegister(): void };
 
 /** Ring up → pay → done, all against the tablet's own data: nothing here waits on the network. */
-export function CounterScreen({ storeId, onOpenDesk, onRegister, onScan, scanned, renderReceipt }: CounterProps) {
+export function CounterScreen({ storeId, header, onOpenDesk, onRegister }: CounterProps) {
   const { t } = useTranslation();
   const rep = useCloudSync()?.rep ?? null;
   const [cart, dispatch] = useReducer(cartReducer, undefined, () => emptyCart());
   const [picked, setPicked] = useState<Member | null>(null);
   const [drafts, setDrafts] = useState<TenderDraft[] | null>(null);
   const [done, setDone] = useState<DoneSale | null>(null);
+  const scan = useCounterScan(!drafts && !done);
   const productSearch = useRef<HTMLInputElement>(null);
   const memberSearch = useRef<HTMLInputElement>(null);
   const catalog = useSubscribe(readCatalog, EMPTY_CATALOG, []);
@@ -46,10 +48,11 @@ export function CounterScreen({ storeId, onOpenDesk, onRegister, onScan, scanned
   const ready: PricedOrder | null = priced?.ok && priced.refusals.length === 0 ? priced : null;
 
   useEffect(() => {
-    if (!scanned) return;
-    if (scanned.productId) dispatch({ type: 'add', productId: scanned.productId });
-    if (scanned.memberId) dispatch({ type: 'set_member', memberId: scanned.memberId });
-  }, [scanned?.at]);
+    const s = scan.scanned;
+    if (!s) return;
+    if (s.productId) dispatch({ type: 'add', productId: s.productId });
+    if (s.member) pick(s.member);
+  }, [scan.scanned?.at]);
 
   function pick(m: Member | null) {
     setPicked(m);
@@ -61,7 +64,8 @@ export function CounterScreen({ storeId, onOpenDesk, onRegister, onScan, scanned
     const tenders = toTenders(drafts);
     const createdAt = Date.now();
     const rules = rows.rules!;
-    const sale: DoneSale = { orderId: cart.id, priced: ready, changeFen: changeDueFen(drafts), memberBefore: member, pointsEarned: member ? pointsEarnedOn(ready, tenders, rules) : 0 };
+    const cash = drafts.find((d) => d.kind === 'cash');
+    const sale: DoneSale = { orderId: cart.id, createdAt, tenders, cashReceivedFen: cash?.kind === 'cash' ? cash.receivedFen : null, priced: ready, changeFen: changeDueFen(drafts), memberBefore: member, pointsEarned: member ? pointsEarnedOn(ready, tenders, rules) : 0 };
     // The done screen is painted at once; the mutation is queued in the same tick (and is idempotent on cart.id).
     setDone(sale);
     setDrafts(null);
@@ -93,12 +97,17 @@ export function CounterScreen({ storeId, onOpenDesk, onRegister, onScan, scanned
     Escape: () => (drafts ? setDrafts(null) : undefined),
   });
 
-  if (done) return <SaleDone sale={done} member={member} tiers={rows.tiers} onNext={next} onRetry={retry} onPrint={renderReceipt ? () => renderReceipt(done, member) : undefined} />;
+  if (done) return <SaleDone sale={done} member={member} tiers={rows.tiers} header={header} onNext={next} onRetry={retry} />;
   return (
     <div className="counter" data-testid="counter">
       <ProductPicker catalog={catalog} onAdd={(productId) => dispatch({ type: 'add', productId })} searchRef={productSearch} />
       <aside className="counter-side">
-        <MemberPanel member={member} coupons={cart.coupons} onPick={pick} onToggleCoupon={(coupon) => dispatch({ type: 'toggle_coupon', coupon })} onOpenDesk={onOpenDesk} onRegister={onRegister} onScan={onScan} inputRef={memberSearch} />
+        <MemberPanel member={member} coupons={cart.coupons} onPick={pick} onToggleCoupon={(coupon) => dispatch({ type: 'toggle_coupon', coupon })} onOpenDesk={onOpenDesk} onRegister={onRegister} onScan={scan.openCamera} inputRef={memberSearch} />
+        {scan.message ? (
+          <p className={`notice-inline ${scan.message.ok ? '' : 'notice-danger'}`} data-testid="scan-message" role="status" onClick={scan.clearMessage}>
+            {scan.message.text}
+          </p>
+        ) : null}
         <CartPanel cart={cart} priced={priced} catalog={catalog} onQuantity={(productId, quantity) => dispatch({ type: 'set_quantity', productId, quantity })} />
         <div className="counter-pay">
           <span className="muted">{t('counter.items', { count: cartCount(cart) })}</span>
@@ -110,6 +119,7 @@ export function CounterScreen({ storeId, onOpenDesk, onRegister, onScan, scanned
       {drafts && ready && rows.rules ? (
         <PaySheet ctx={{ totalFen: ready.totalFen, member, rules: rows.rules }} drafts={drafts} onDrafts={setDrafts} onConfirm={() => void confirm()} onCancel={() => setDrafts(null)} />
       ) : null}
+      {scan.cameraView}
     </div>
   );
 }

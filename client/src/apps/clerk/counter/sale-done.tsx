@@ -8,18 +8,21 @@ import { keys } from '../../../../../shared/sync/keys';
 import { useSubscribe } from '../../../lib/sync/use-cloud-sync';
 import { tierProgress } from '../../../lib/tier';
 import { Button } from '../../../lib/ui/button';
+import { buildReceiptData, ReceiptPreview } from '../receipt';
+import type { Tender } from '../../../../../shared/schemas/order';
 import { reasonKey } from '../rejections';
 import type { Rejection } from '../../../../../shared/sync/entities';
 import { prefixes } from '../../../../../shared/sync/keys';
 
-export type DoneSale = { orderId: string; priced: PricedOrder; changeFen: number; memberBefore: Member | null; pointsEarned: number };
+export type DoneSale = { orderId: string; createdAt: number; priced: PricedOrder; changeFen: number; memberBefore: Member | null; pointsEarned: number; tenders: Tender[]; cashReceivedFen: number | null };
+export type ReceiptHeader = { store: { name: string; address: string; phone: string }; clerkName: string };
 
 /**
  * The sale is done at the counter the moment it is queued (its money is checked again by the
  * member's object when it reaches the server); the badge follows the order's real state: waiting to
  * sync, settled, or refused — with the reason.
  */
-export function SaleDone({ sale, member, tiers, onNext, onRetry, onPrint }: { sale: DoneSale; member: Member | null; tiers: Map<string, Tier>; onNext(): void; onRetry(): void; onPrint?(): void }) {
+export function SaleDone({ sale, member, tiers, header, onNext, onRetry }: { sale: DoneSale; member: Member | null; tiers: Map<string, Tier>; header: ReceiptHeader; onNext(): void; onRetry(): void }) {
   const { t } = useTranslation();
   const order = useSubscribe((tx) => tx.get(keys.order(sale.orderId)) as Promise<SyncedOrder | undefined>, undefined, [sale.orderId]);
   const refusal = useSubscribe(
@@ -55,9 +58,18 @@ export function SaleDone({ sale, member, tiers, onNext, onRetry, onPrint }: { sa
       ) : null}
       <div className="done-actions">
         {status === 'rejected' ? <Button variant="secondary" size="lg" onClick={onRetry} data-testid="retry-sale">{t('counter.retry')}</Button> : null}
-        {onPrint && status !== 'rejected' ? <Button variant="secondary" size="lg" onClick={onPrint} data-testid="print-receipt">{t('counter.print')}</Button> : null}
         <button ref={next} type="button" className="btn btn-primary btn-lg" onClick={onNext} data-testid="next-customer">{t('counter.next')} <kbd className="kbd">Enter</kbd></button>
       </div>
+      <ReceiptPreview
+        data={buildReceiptData({
+          ...header,
+          member: member ? { name: member.name, phone: member.phone, cardNo: member.cardNo, tierName: tier?.name ?? member.tierCode } : null,
+          order: { id: sale.orderId, createdAt: sale.createdAt, status: status === 'pending' || status === 'rejected' ? status : 'completed', rejectReason: order?.rejectReason ?? null, lines: sale.priced.lines, subtotalFen: sale.priced.subtotalFen, discountFen: sale.priced.discountFen, totalFen: sale.priced.totalFen, discountBySource: sale.priced.discountBySource, pointsEarned: order?.pointsEarned || sale.pointsEarned },
+          tenders: sale.tenders,
+          cashTenderedFen: sale.cashReceivedFen,
+          balancesAfter: member && status !== 'rejected' ? { principalFen: member.principalFen, bonusFen: member.bonusFen, points: member.points } : null,
+        })}
+      />
     </section>
   );
 }
