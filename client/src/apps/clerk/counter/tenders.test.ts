@@ -50,9 +50,9 @@ describe('points as money', () => {
 });
 
 describe('toTenders', () => {
-  it('records cash at what it paid and notes what was handed over', () => {
+  it('records cash at what it paid, not what was handed over', () => {
     expect(toTenders([{ kind: 'cash', amountFen: 4_000, receivedFen: 5_000 }, { kind: 'alipay', amountFen: 100, reference: '2088' }, { kind: 'points', points: 100, amountFen: 100 }])).toEqual([
-      { kind: 'cash', amountFen: 4_000, reference: '收5000' },
+      { kind: 'cash', amountFen: 4_000, reference: '' },
       { kind: 'alipay', amountFen: 100, reference: '2088' },
       { kind: 'points', points: 100, amountFen: 100 },
     ]);

@@ -59,12 +59,12 @@ export function pointsDraft(points: number, ctx: PayContext, drafts: readonly Te
   return amountFen > 0 ? { kind: 'points', points, amountFen } : null;
 }
 
-/** The order's tenders: cash recorded as what it paid (the change went back over the counter). */
+/** The order's tenders: cash recorded as what it paid (the change went back over the counter; the receipt shows what was handed over). */
 export const toTenders = (drafts: readonly TenderDraft[]): Tender[] =>
   drafts.map((d): Tender => {
     switch (d.kind) {
       case 'cash':
-        return { kind: 'cash', amountFen: d.amountFen, reference: d.receivedFen > d.amountFen ? `收${d.receivedFen}` : '' };
+        return { kind: 'cash', amountFen: d.amountFen, reference: '' };
       case 'stored_value':
         return { kind: 'stored_value', amountFen: d.amountFen };
       case 'points':
