@@ -20,6 +20,7 @@ type Query = Record<string, string | number | undefined>;
 export type Api = {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
 };
 
 function retryAfterOf(res: Response, details: unknown): number | undefined {
@@ -74,5 +75,6 @@ export function createApi(session: SessionStore, fetchImpl: typeof fetch = (...a
       return request('GET', s ? `${path}?${s}` : path);
     },
     post: (path, body) => request('POST', path, body ?? {}),
+    put: (path, body) => request('PUT', path, body),
   };
 }

@@ -1,7 +1,6 @@
 import { generateMemberKeyPair, isMemberPublicKey, publicKeyOf } from '../../../../shared/domain/member-code';
 import type { Member } from '../../../../shared/schemas/member';
-import { ApiError, toApiError } from '../../lib/api';
-import type { SessionStore } from '../../lib/session';
+import type { Api } from '../../lib/api';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 
@@ -49,25 +48,9 @@ export function needsRegistration(key: DeviceKey, serverKey: string | null | und
   return serverKey !== key.publicKey;
 }
 
-/** PUT /api/me/qr-key. The app's Api has no PUT, so this is a plain fetch with the session's token. */
-export async function registerDeviceKey(session: SessionStore, memberId: string, key: DeviceKey, storage: Storage = localStorage): Promise<DeviceKey> {
-  const token = session.get()?.token;
-  let res: Response;
-  try {
-    res = await fetch('/api/me/qr-key', {
-      method: 'PUT',
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ publicKey: key.publicKey }),
-    });
-  } catch (err) {
-    throw new ApiError(0, 'NETWORK', err instanceof Error ? err.message : 'Network error');
-  }
-  if (!res.ok) {
-    const error = await toApiError(res);
-    if (res.status === 401 && token) session.clear();
-    throw error;
-  }
-  const member = (await res.json()) as Member;
+/** PUT /api/me/qr-key: the server keeps this phone's public key (a new phone replaces the old one). */
+export async function registerDeviceKey(api: Api, memberId: string, key: DeviceKey, storage: Storage = localStorage): Promise<DeviceKey> {
+  const member = await api.put<Member>('/api/me/qr-key', { publicKey: key.publicKey });
   const saved: DeviceKey = { ...key, registered: member.qrPublicKey === key.publicKey, cardNo: member.cardNo };
   saveDeviceKey(memberId, saved, storage);
   return saved;

@@ -34,7 +34,7 @@ type Status = { kind: 'activating' } | { kind: 'ready' } | { kind: 'offline' } |
  */
 export function MemberCodeScreen({ memberId, cardNo, serverKey, onBack, onRegistered }: Props) {
   const { t } = useTranslation();
-  const { session } = useApp();
+  const { api } = useApp();
   const errorText = useErrorText();
   const [key, setKey] = useState<DeviceKey>(() => ensureDeviceKey(memberId));
   const [status, setStatus] = useState<Status>(() => (needsRegistration(key, serverKey) ? { kind: 'activating' } : { kind: 'ready' }));
@@ -46,7 +46,7 @@ export function MemberCodeScreen({ memberId, cardNo, serverKey, onBack, onRegist
     if (!needsRegistration(mine, serverKey)) return setStatus({ kind: 'ready' });
     let live = true;
     setStatus({ kind: 'activating' });
-    registerDeviceKey(session, memberId, mine).then(
+    registerDeviceKey(api, memberId, mine).then(
       (saved) => {
         if (!live) return;
         setKey(saved);
@@ -59,7 +59,7 @@ export function MemberCodeScreen({ memberId, cardNo, serverKey, onBack, onRegist
       live = false;
     };
     // onRegistered is left out on purpose: a new callback identity must not register again.
-  }, [memberId, serverKey, session, attempt]);
+  }, [memberId, serverKey, api, attempt]);
 
   const shownCardNo = cardNo ?? key.cardNo;
   return (

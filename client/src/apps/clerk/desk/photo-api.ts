@@ -1,36 +1,16 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { MemberPhoto } from '../../../../../shared/schemas/member-photo';
-import { ApiError, toApiError } from '../../../lib/api';
-import { useApi, useApp } from '../../../lib/app-context';
+import { ApiError } from '../../../lib/api';
+import { useApi } from '../../../lib/app-context';
 import { photoQueue, type PhotoState } from './photo-queue';
 
 /** The code a failed upload stands for (a fetch that never got an answer is NETWORK). */
 export const photoErrorCode = (e: unknown): string => (e instanceof ApiError ? e.code : 'NETWORK');
 
-/** PUT /api/members/:id/photo. The app's api client has no PUT, so this is its one fetch, with the same token and errors. */
+/** PUT /api/members/:id/photo through the app's api client (same token, same errors). */
 export function usePhotoPut(): (memberId: string, dataUrl: string) => Promise<void> {
-  const { session } = useApp();
-  return useMemo(
-    () => async (memberId: string, dataUrl: string) => {
-      const token = session.get()?.token;
-      let res: Response;
-      try {
-        res = await fetch(`/api/members/${encodeURIComponent(memberId)}/photo`, {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ dataUrl }),
-        });
-      } catch (err) {
-        throw new ApiError(0, 'NETWORK', err instanceof Error ? err.message : 'Network error');
-      }
-      if (!res.ok) {
-        const e = await toApiError(res);
-        if (res.status === 401 && token) session.clear();
-        throw e;
-      }
-    },
-    [session],
-  );
+  const api = useApi();
+  return useMemo(() => async (memberId: string, dataUrl: string) => void (await api.put(`/api/members/${encodeURIComponent(memberId)}/photo`, { dataUrl })), [api]);
 }
 
 /**
