@@ -1,32 +1,11 @@
 // The counter: ring up, split payment, done screen; offline and refused sales. Run by client/e2e/run.ts.
-const TABLET = { width: 1180, height: 820 };
-const TIMEOUT = 15_000;
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-const text = async (locator) => ((await locator.textContent()) ?? '').trim();
-
-async function api(ctx, path, { token, body } = {}) {
-  const res = await fetch(`${ctx.baseUrl}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json();
-  assert(res.ok, `${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-const staffToken = async (ctx, username) => (await api(ctx, '/api/auth/login', { body: { username, password: ctx.demo.password } })).token;
+import { ulid } from 'ulid';
+import { api, assert, open, staffSignIn, staffToken, TABLET, text } from './helpers.mjs';
 
 /** Signs the clerk in and waits until the tablet holds its store's catalog. */
 async function openCounter(ctx, username = ctx.demo.clerkUser) {
-  const page = await ctx.newPage({ viewport: TABLET });
-  page.setDefaultTimeout(TIMEOUT);
-  await page.goto(`${ctx.baseUrl}/clerk/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(ctx.demo.password);
-  await page.getByTestId('login-submit').click();
+  const page = await open(ctx, '/clerk/', TABLET);
+  await staffSignIn(page, username, ctx.demo.password);
   await page.getByTestId('product-tile').first().waitFor();
   return page;
 }
@@ -42,8 +21,6 @@ async function addProduct(page, query) {
   await page.getByTestId('product-tile').first().click();
   await page.getByTestId('product-search').fill('');
 }
-
-import { ulid } from 'ulid';
 
 /** A new member of clerk1's store (store-1) with exactly `fen` on the card. */
 async function freshMember(ctx, token, amountFen) {

@@ -2,45 +2,7 @@
 // against a freshly seeded local chain; each test gets its own browser context (locale zh-CN).
 // Plain ESM JS so it runs without a build step.
 
-const TABLET = { width: 1180, height: 820 };
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
-const TIMEOUT = 15_000;
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function open(ctx, path, viewport) {
-  const page = await ctx.newPage({ viewport });
-  page.setDefaultTimeout(TIMEOUT);
-  await page.goto(`${ctx.baseUrl}${path}`);
-  return page;
-}
-
-async function staffSignIn(page, username, password) {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-/** Calls the API directly (not through the page) to learn what the screen should show. */
-async function api(ctx, path, { token, body } = {}) {
-  const res = await fetch(`${ctx.baseUrl}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json();
-  assert(res.ok, `${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function staffToken(ctx, username) {
-  return (await api(ctx, '/api/auth/login', { body: { username, password: ctx.demo.password } })).token;
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').trim();
+import { api, assert, DESKTOP, open, PHONE, staffSignIn, staffToken, TABLET, text, TIMEOUT } from './helpers.mjs';
 
 /** Waits until the locator's text differs from `before` (React re-renders after a language change). */
 async function textChange(page, testId, before) {
@@ -68,8 +30,8 @@ async function syncedSnapshot(page) {
 
 /**
  * Adds refusals to the first pull's answer, as the server would send them after refusing this
- * tablet's changes. A browser test cannot make the server refuse a sale of this tablet (there is
- * no checkout screen yet), and the panel reads nothing but the synced keys.
+ * tablet's changes: the panel reads nothing but the synced keys, so its ordering and wording are
+ * tested here with made-up ones (checkout.e2e.mjs has a sale the server really refuses).
  */
 async function injectRejections(page, entries) {
   await page.route('**/api/replicache/pull', async (route) => {

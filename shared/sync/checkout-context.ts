@@ -30,13 +30,21 @@ export async function checkoutContext(tx: ReadTransaction, storeId: string, memb
     all<Campaign>(tx, prefixes.campaign),
     all<CouponTemplate>(tx, prefixes.couponTemplate),
   ]);
+  return contextOf({ storeId, rules, member, tier: tier ?? null, products: products.flatMap((p) => (p ? [p] : [])), campaigns, couponTemplates, ownedCoupons: account?.coupons ?? null });
+}
+
+/** The context from rows already read (a transaction above, or the counter's in-memory copy). */
+export function contextOf(r: {
+  storeId: string; rules: ChainRules; member: Member | null; tier: Tier | null; products: readonly SyncedProduct[];
+  campaigns: readonly Campaign[]; couponTemplates: readonly CouponTemplate[]; ownedCoupons: CheckoutContext['ownedCoupons'];
+}): CheckoutContext {
   return {
-    catalog: products.flatMap((p) => (p ? [catalogItemOf(p)] : [])),
-    member: member ? { id: member.id, birthday: member.birthday } : null,
-    tier: tier ?? null,
-    rules,
-    campaigns: campaigns.filter((c) => c.storeIds === null || c.storeIds.includes(storeId)),
-    couponTemplates,
-    ownedCoupons: account?.coupons ?? null,
+    catalog: r.products.map(catalogItemOf),
+    member: r.member ? { id: r.member.id, birthday: r.member.birthday } : null,
+    tier: r.tier,
+    rules: r.rules,
+    campaigns: r.campaigns.filter((c) => c.storeIds === null || c.storeIds.includes(r.storeId)),
+    couponTemplates: r.couponTemplates,
+    ownedCoupons: r.ownedCoupons,
   };
 }

@@ -1,5 +1,5 @@
 import type { ReadTransaction } from 'replicache';
-import { catalogItemOf } from '../../../../../shared/sync/checkout-context';
+import { contextOf } from '../../../../../shared/sync/checkout-context';
 import type { SyncedProduct } from '../../../../../shared/sync/entities';
 import { keys, prefixes } from '../../../../../shared/sync/keys';
 import type { CheckoutContext } from '../../../../../shared/domain/checkout/price-checkout';
@@ -44,18 +44,8 @@ export const readMember = async (tx: ReadTransaction, id: string | null) => (id 
 /** The pricing context for the cart, from rows already in memory: no await between tap and total. */
 export function counterContext(catalog: Catalog, rows: PricingRows, storeId: string, member: Member | null, productIds: readonly string[], owned: readonly OwnedCoupon[] | null): CheckoutContext | null {
   if (!rows.rules) return null;
-  return {
-    catalog: productIds.flatMap((id) => {
-      const p = catalog.byId.get(id);
-      return p ? [catalogItemOf(p)] : [];
-    }),
-    member: member ? { id: member.id, birthday: member.birthday } : null,
-    tier: member ? (rows.tiers.get(member.tierCode) ?? null) : null,
-    rules: rows.rules,
-    campaigns: rows.campaigns.filter((c) => c.storeIds === null || c.storeIds.includes(storeId)),
-    couponTemplates: rows.couponTemplates,
-    ownedCoupons: owned,
-  };
+  const products = productIds.flatMap((id) => catalog.byId.get(id) ?? []);
+  return contextOf({ storeId, rules: rows.rules, member, tier: member ? (rows.tiers.get(member.tierCode) ?? null) : null, products, campaigns: rows.campaigns, couponTemplates: rows.couponTemplates, ownedCoupons: owned });
 }
 
 /** Products matching what the clerk typed: name, SKU or barcode; at most `limit`. */
