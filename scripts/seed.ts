@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { hashPassword } from '../shared/crypto/password';
-import { DEMO_PASSWORD, STAFF } from './seed/demo-catalog';
+import { DEMO_PASSWORD, DEMO_PINS, STAFF } from './seed/demo-catalog';
+import { makePinRecord } from '../shared/domain/manager-pin';
 import { baseStatements, DEFAULT_SIZE, extraProductStatements, finalizeStatements, generateMembers, generateOrders } from './seed/generate';
 
 const { values } = parseArgs({
@@ -44,7 +45,8 @@ try {
     const anchor = Number((await db.prepare(`SELECT value FROM app_meta WHERE key = 'seed.anchor'`).first<{ value: string }>())!.value);
     const t0 = Date.now();
     const hashes = new Map(await Promise.all(STAFF.map(async (s) => [s.username, await hashPassword(DEMO_PASSWORD)] as const)));
-    await db.exec(baseStatements(anchor, hashes).join('\n'));
+    const pins = new Map(await Promise.all(Object.entries(DEMO_PINS).map(async ([u, pin]) => [u, JSON.stringify(await makePinRecord(pin))] as const)));
+    await db.exec(baseStatements(anchor, hashes, pins).join('\n'));
     for (const s of extraProductStatements(Number(values['extra-products']), anchor)) await db.exec(s);
     const m = generateMembers({ members, orders }, anchor);
     for (let i = 0; i < m.sql.length; i += 10) await db.exec(m.sql.slice(i, i + 10).join('\n'));

@@ -122,6 +122,16 @@ describe('till shifts', () => {
     expect((await close(hq, mine.json.id, { countedCashFen: 1_000 })).json.summary.differenceFen).toBe(0);
   });
 
+  it('counts a walk-in sale’s refund in the shift of whoever refunded it', async () => {
+    const before = (await current(manager1)) ?? (await open(manager1, { id: ulid(), openingCashFen: 0 })).json;
+    const refundsBefore = before.summary?.refunds.totalFen ?? 0;
+    const sale = await sell(clerk1, [{ kind: 'cash', amountFen: PRICE }]);
+    const opId = ulid();
+    expect((await api(`/api/orders/${sale.json.id}/refund`, { token: manager1, body: { opId, storeId: 'store-1', amountFen: 2_000 } })).status).toBe(200);
+    await api(`/api/orders/${sale.json.id}/refund`, { token: manager1, body: { opId, storeId: 'store-1', amountFen: 2_000 } }); // a repeat counts once
+    expect((await current(manager1)).summary.refunds.totalFen).toBe(refundsBefore + 2_000);
+  });
+
   it('lists shifts for managers (their store) and HQ (any), by time', async () => {
     expect((await api('/api/shifts', { token: clerk1 })).status).toBe(403);
     expect((await api('/api/shifts?storeId=store-2', { token: manager1 })).status).toBe(403);

@@ -19,6 +19,8 @@ export const STAFF = [
 ] as const;
 
 export const DEMO_PASSWORD = 'demo1234';
+/** Approval PINs of the demo chain's approvers (decision 013); clerks have none. */
+export const DEMO_PINS: Readonly<Record<string, string>> = { admin: '246810', manager1: '135790', manager2: '135790', manager3: '135790' };
 
 /** Spend thresholds are over the last 12 months, in fen. */
 export const TIERS = [

@@ -23,7 +23,8 @@ const SHANGHAI = 8 * HOUR; // UTC+8, no daylight saving
 export const staffId = (username: string) => `staff-${username}`;
 
 /** Stores, staff, tiers, catalog, per-store prices and inventory. */
-export function baseStatements(anchor: number, passwordHashes: ReadonlyMap<string, string>): string[] {
+/** `pinRecords`: each approver's `staff.pin_hash` (JSON of shared/domain/manager-pin's record). */
+export function baseStatements(anchor: number, passwordHashes: ReadonlyMap<string, string>, pinRecords: ReadonlyMap<string, string> = new Map()): string[] {
   const rng = createRng(7);
   const t = anchor - 3 * 365 * DAY;
   const prices = storePrices();
@@ -31,8 +32,8 @@ export function baseStatements(anchor: number, passwordHashes: ReadonlyMap<strin
   return [
     ...insertRows('stores', ['id', 'code', 'name', 'address', 'phone', 'status', 'created_at', 'updated_at'],
       STORES.map((s) => [s.id, s.code, s.name, s.address, s.phone, 'open', t, t])),
-    ...insertRows('staff', ['id', 'username', 'name', 'role', 'store_id', 'password_hash', 'status', 'created_at', 'updated_at'],
-      STAFF.map((s) => [staffId(s.username), s.username, s.name, s.role, s.store, passwordHashes.get(s.username)!, 'active', t, t])),
+    ...insertRows('staff', ['id', 'username', 'name', 'role', 'store_id', 'password_hash', 'pin_hash', 'status', 'created_at', 'updated_at'],
+      STAFF.map((s) => [staffId(s.username), s.username, s.name, s.role, s.store, passwordHashes.get(s.username)!, pinRecords.get(s.username) ?? null, 'active', t, t])),
     ...insertRows('tiers', ['code', 'name', 'name_en', 'rank', 'upgrade_spend_fen', 'keep_spend_fen', 'discount_bp', 'points_multiplier_bp', 'updated_at'],
       TIERS.map((x) => [x.code, x.name, x.nameEn, x.rank, x.upgradeSpendFen, x.keepSpendFen, x.discountBp, x.pointsMultiplierBp, t])),
     ...insertRows('categories', ['id', 'name', 'name_en', 'sort', 'updated_at'], CATEGORIES.map((c) => [c.id, c.name, c.nameEn, c.sort, t])),

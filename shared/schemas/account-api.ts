@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fenSchema, idSchema, timestampSchema, ulidSchema } from './common';
+import { approvalSchema } from './approval';
 import { balancesSchema, ledgerEntrySchema, opIdSchema, ownedCouponSchema, punchCardSchema } from './account';
 
 const pos = z.number().int().positive();
@@ -12,7 +13,8 @@ export const rechargeRequestSchema = z.object({
   paidWith: paidWithSchema,
   reference: z.string().max(64).default(''),
 });
-export const refundRequestSchema = z.object({ opId: ulidSchema, storeId: idSchema, refundOf: opIdSchema, amountFen: pos });
+/** A clerk's refund carries a manager's approval (decision 013); a manager's or HQ's own needs none. */
+export const refundRequestSchema = z.object({ opId: ulidSchema, storeId: idSchema, refundOf: opIdSchema, amountFen: pos, approval: approvalSchema.nullable().default(null) });
 export const refundPreviewQuerySchema = z.object({ refundOf: opIdSchema, amountFen: z.coerce.number().int().positive() });
 export const pointsAdjustRequestSchema = z.object({
   opId: ulidSchema,
@@ -75,3 +77,4 @@ export const verifyResultSchema = z
   .object({ ok: z.boolean(), entries: z.number().int().optional(), principalFen: fenSchema.optional(), bonusFen: fenSchema.optional(), points: z.number().int().optional(), headHash: z.string().optional(), atSeq: z.number().int().optional(), reason: z.string().optional(), projectionMatches: z.boolean() })
   .meta({ id: 'LedgerVerification' });
 export type AccountView = z.infer<typeof accountViewSchema>;
+export type RefundRequest = z.infer<typeof refundRequestSchema>;

@@ -73,3 +73,9 @@ export const orderResultSchema = z
   })
   .meta({ id: 'OrderResult' });
 export type OrderResult = z.infer<typeof orderResultSchema>;
+
+/** A walk-in sale's refund: money only, handed back at the counter. */
+export const walkInRefundSchema = z
+  .object({ opId: z.string(), refundOf: z.string(), amountFen: fenSchema, refundedFen: fenSchema, totalFen: fenSchema, replayed: z.boolean() })
+  .meta({ id: 'WalkInRefund' });
+export type WalkInRefund = z.infer<typeof walkInRefundSchema>;

@@ -90,8 +90,16 @@ export const birthdayBenefitSchema = z
   .meta({ id: 'BirthdayBenefit' });
 export type BirthdayBenefit = z.infer<typeof birthdayBenefitSchema>;
 
-/** A clerk's discount. The engine needs an approver id; checking the manager's PIN is the caller's job. */
-const manualBase = { reason: z.string().trim().min(1).max(100), approvedBy: idSchema.nullable().default(null) };
+/**
+ * A clerk's discount. The engine needs an approver id; the proof (the approver's PIN-keyed HMAC,
+ * shared/domain/manager-pin.ts) is checked by the server, and is not needed when the approver is
+ * the manager signed in at the counter.
+ */
+const manualBase = {
+  reason: z.string().trim().min(1).max(100),
+  approvedBy: idSchema.nullable().default(null),
+  proof: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be an approval proof').nullable().default(null),
+};
 export const manualDiscountSchema = z
   .discriminatedUnion('kind', [
     z.object({ ...manualBase, kind: z.literal('amount'), amountFen: pos }),

@@ -40,6 +40,8 @@ export const syncedOrderSchema = z.object({
   subtotalFen: fenSchema,
   discountFen: fenSchema,
   totalFen: fenSchema,
+  /** How much of the total has been refunded (refunds may be partial and several). */
+  refundedFen: fenSchema.default(0),
   pointsEarned: z.number().int(),
   note: z.string(),
   createdAt: timestampSchema,

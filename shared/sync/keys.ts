@@ -14,6 +14,8 @@ export const keys = {
   order: (id: string) => `order/${id}`,
   campaign: (id: string) => `campaign/${id}`,
   couponTemplate: (id: string) => `coupon-template/${id}`,
+  /** A manager (or HQ) who can approve at this store's counter: their PIN verifier (decision 013). */
+  approver: (staffId: string) => `approver/${staffId}`,
   rejection: (clientID: string, mutationID: number) => `rejection/${clientID}/${String(mutationID).padStart(10, '0')}`,
   /** Sync bookkeeping the server writes: `more` while an initial view is still being paged in. */
   meta: () => 'sync/meta',
@@ -30,5 +32,6 @@ export const prefixes = {
   order: 'order/',
   campaign: 'campaign/',
   couponTemplate: 'coupon-template/',
+  approver: 'approver/',
   rejection: 'rejection/',
 } as const;

@@ -16,7 +16,8 @@ export const mutatorArgs = {
   sellPunchCard: punchCardSaleRequestSchema.extend({ memberId: idSchema }),
   /** One visit (or several) taken off a punch card: settled as an order paid by the card. */
   redeemPunch: z.object({ id: ulidSchema, storeId: idSchema, memberId: idSchema, cardId: idSchema, productId: idSchema, uses: pos.max(100), createdAt: timestampSchema }),
-  refundOrder: refundRequestSchema.extend({ memberId: idSchema }),
+  /** A refund of a sale (memberId null: a walk-in sale, money only). */
+  refundOrder: refundRequestSchema.extend({ memberId: idSchema.nullable() }),
   reportCardLoss: z.object({ opId: ulidSchema, memberId: idSchema, reason: z.string().max(200).default('') }),
   adjustInventory: adjustInventorySchema,
 } as const;

@@ -39,7 +39,7 @@ export const optimistic: Effects = {
     const lines = priced?.ok ? priced.lines.map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen })) : [];
     const order: SyncedOrder = {
       id: o.id, storeId: o.storeId, staffId: '', memberId: o.memberId, kind: 'sale', status: 'pending', rejectReason: null,
-      subtotalFen: priced?.ok ? priced.subtotalFen : total, discountFen: priced?.ok ? priced.discountFen : 0, totalFen: total,
+      subtotalFen: priced?.ok ? priced.subtotalFen : total, discountFen: priced?.ok ? priced.discountFen : 0, totalFen: total, refundedFen: 0,
       pointsEarned: priced?.ok && ctx?.member ? pointsEarnedOn(priced, o.tenders, ctx.rules) : 0, note: o.note, createdAt: o.createdAt, lines,
       tenders: o.tenders.map((t) => ({ kind: t.kind, amountFen: t.amountFen })),
     };
@@ -92,7 +92,9 @@ export const optimistic: Effects = {
   },
   async refundOrder(tx, r) {
     const o = await read<SyncedOrder>(tx, keys.order(r.refundOf));
-    if (o) await write(tx, keys.order(o.id), { ...o, status: r.amountFen >= o.totalFen ? 'refunded' : 'partially_refunded' });
+    if (!o) return;
+    const refundedFen = Math.min(o.totalFen, (o.refundedFen ?? 0) + r.amountFen);
+    await write(tx, keys.order(o.id), { ...o, refundedFen, status: refundedFen >= o.totalFen ? 'refunded' : 'partially_refunded' });
   },
   async reportCardLoss(tx, r) {
     await patchMember(tx, r.memberId, () => ({ status: 'frozen' }));

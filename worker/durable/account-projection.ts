@@ -71,7 +71,13 @@ const addVisit = statement<{ memberId: string; storeId: string; at: number }>((d
   db.insert(memberStoreVisits).values({ memberId: p('memberId'), storeId: p('storeId'), lastVisitAt: p('at') })
     .onConflictDoUpdate({ target: [memberStoreVisits.memberId, memberStoreVisits.storeId], set: { lastVisitAt: sql`max(${memberStoreVisits.lastVisitAt}, excluded.last_visit_at)` } }));
 
-const setOrderStatus = statement<{ id: string; status: string; now: number }>((db, p) => db.update(orders).set({ status: p('status'), updatedAt: p('now') }).where(eq(orders.id, p('id'))));
+// Projections of one member land in order, but max() keeps the figure from ever moving back.
+const setOrderRefunded = statement<{ id: string; refundedFen: number; now: number }>((db, p) =>
+  db.update(orders).set({
+    refundedFen: sql`max(${orders.refundedFen}, ${p('refundedFen')})`,
+    status: sql`CASE WHEN max(${orders.refundedFen}, ${p('refundedFen')}) >= ${orders.totalFen} THEN 'refunded' ELSE 'partially_refunded' END`,
+    updatedAt: p('now'),
+  }).where(eq(orders.id, p('id'))));
 
 /**
  * One D1 batch per operation. It opens with a plain INSERT of the op: if the op was already
@@ -91,8 +97,7 @@ export function projectionBatch(db: Db, d: ProjectionDoc, now: number): D1Prepar
   if (d.order) stmts.push(...orderInserts(db, d.order, o.status === 'applied' ? null : (o.message ?? o.code), true));
   if (sale) stmts.push(dailySales(db, sale), addVisit(db, { memberId: d.memberId, storeId: sale.storeId, at: sale.createdAt }));
   if (d.refundOf && o.status === 'applied') {
-    const full = d.op.detail.cumulativeFen === d.op.detail.baseFen;
-    stmts.push(setOrderStatus(db, { id: d.refundOf, status: full ? 'refunded' : 'partially_refunded', now }));
+    stmts.push(setOrderRefunded(db, { id: d.refundOf, refundedFen: Number(d.op.detail.cumulativeFen ?? 0), now }));
   }
   return stmts;
 }

@@ -10,6 +10,9 @@ import { bearer, errors, ok } from '../http/openapi';
 import { validate } from '../http/validate';
 import { describeMe } from '../services/me';
 import { registerQrKey } from '../services/member-qr-key';
+import { setApprovalPin } from '../services/approvals';
+import { setPinSchema } from '../../shared/schemas/approval';
+import { z } from 'zod';
 
 export const me = new Hono<AppEnv>()
   .get(
@@ -35,4 +38,15 @@ export const me = new Hono<AppEnv>()
       const ctx = { env: c.env, db: openDb(c.env.DB), actor: c.get('actor'), ip: clientAddress(c.req) };
       return c.json(await registerQrKey(ctx, c.req.valid('json').publicKey));
     },
+  )
+  .put(
+    '/pin',
+    describeRoute({
+      tags: ['auth'],
+      summary: 'Set the signed-in manager’s (or HQ’s) 6-digit approval PIN, confirmed with their password; audited (decision 013)',
+      security: bearer,
+      responses: { ...ok(z.object({ ok: z.literal(true) })), ...errors(400, 401, 403, 429) },
+    }),
+    validate('json', setPinSchema),
+    async (c) => c.json(await setApprovalPin(openDb(c.env.DB), c.get('actor'), c.req.valid('json'), { ip: clientAddress(c.req), now: Date.now() })),
   );

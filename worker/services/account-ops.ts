@@ -11,6 +11,8 @@ import { members, products } from '../db/schema';
 import { auditRow } from './audit';
 import { accountStub, memberForService, opContext, raiseIfRejected, runOp } from './accounts';
 import { loadRules } from './rules';
+import { checkApproval } from './approvals';
+import { approvalMessages } from '../../shared/domain/manager-pin';
 
 type In<S extends z.ZodType> = z.infer<S>;
 type Ctx = { env: Env; db: Db; actor: Actor; memberId: string; ip: string };
@@ -31,10 +33,12 @@ export async function recharge(c: Ctx, r: In<typeof api.rechargeRequestSchema>) 
   return staffOp(c, r.storeId, (b) => ({ ...b, opId: r.opId, kind: 'recharge', amountFen: r.amountFen, bonusFen }), { paidWith: r.paidWith, reference: r.reference });
 }
 
+/** A refund by a manager or HQ, or by a clerk with a manager's approval (decision 013). */
 export async function refund(c: Ctx, r: In<typeof api.refundRequestSchema>) {
-  if (c.actor.kind !== 'staff' || c.actor.role === 'clerk') throw new DomainError('FORBIDDEN', 'Refunds need a store manager or HQ');
-  const rules = await loadRules(c.db);
-  return staffOp(c, r.storeId, (b) => ({ ...b, opId: r.opId, kind: 'refund', refundOf: r.refundOf, amountFen: r.amountFen, pointValueFenPer100: rules.pointValueFenPer100 }));
+  assertStaff(c.actor);
+  assertStoreAccess(c.actor, r.storeId);
+  const [approvedBy, rules] = await Promise.all([checkApproval(c.db, c.actor, r.storeId, r.approval, approvalMessages.refund(r), 'A refund'), loadRules(c.db)]);
+  return staffOp(c, r.storeId, (b) => ({ ...b, opId: r.opId, kind: 'refund', refundOf: r.refundOf, amountFen: r.amountFen, pointValueFenPer100: rules.pointValueFenPer100 }), { approvedBy, amountFen: r.amountFen });
 }
 
 export async function previewRefund(c: Ctx, q: In<typeof api.refundPreviewQuerySchema>): Promise<OpOutcome> {

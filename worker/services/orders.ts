@@ -19,6 +19,8 @@ import { loadRules } from './rules';
 import { storeExists } from './stores';
 import { promotionsForStore } from './promotions';
 import { brokenConstraint } from '../db/constraint';
+import { checkApproval } from './approvals';
+import { approvalMessages } from '../../shared/domain/manager-pin';
 
 const catalogCache = new TtlCache<CatalogItem | null>(5_000);
 
@@ -44,9 +46,11 @@ async function catalogFor(db: Db, storeId: string, ids: string[]): Promise<Map<s
  * tenders cover exactly that total; member tenders and earned points go through the member's
  * Durable Object in one atomic step keyed by the order id.
  */
-export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderInput): Promise<OrderResult> {
+export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderInput): Promise<OrderResult> {
   assertStaff(actor);
-  assertStoreAccess(actor, input.storeId);
+  assertStoreAccess(actor, order.storeId);
+  const input = await withApprovedDiscount(db, actor, order);
+  if ('status' in input) return input;
   // Independent reads in parallel: each is a round trip to D1.
   const [, member, catalog, rules, allTiers, promotions] = await Promise.all([
     storeExists(db, input.storeId),
@@ -89,6 +93,24 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, input: OrderIn
     raiseIfRejected(out);
     const b = out.balances;
     return { ...sale.result, pointsEarned: sale.write.pointsEarned, balances: { principalFen: b.principalFen, bonusFen: b.bonusFen, points: b.points }, replayed: out.replayed };
+  }
+}
+
+/**
+ * The order with its manual discount's approver checked (decision 013) and named; or, when the
+ * approval no longer checks out (the manager changed the PIN since) but the order was settled
+ * before under this id, the recorded answer.
+ */
+async function withApprovedDiscount(db: Db, actor: Actor, input: OrderInput): Promise<OrderInput | OrderResult> {
+  const md = input.manualDiscount;
+  if (!md) return input;
+  try {
+    const approvedBy = await checkApproval(db, actor, input.storeId, md, approvalMessages.manualDiscount(input.id, md), 'A manual discount');
+    return { ...input, manualDiscount: { ...md, approvedBy } };
+  } catch (e) {
+    const prior = isDomainError(e) && e.code === 'FORBIDDEN' ? await priorOrder(db, input.id, input.storeId) : null;
+    if (prior) return prior;
+    throw e;
   }
 }
 

@@ -51,7 +51,7 @@ const cumulative = (detail: SQLWrapper) => sql`json_extract(${detail}, '$.cumula
  * the sale was rung up) and the money operations they ran on member accounts.
  */
 async function movements(db: Db, s: { storeId: string; staffId: string }, from: number, to: number): Promise<ShiftMovement[]> {
-  const [pays, ops] = await db.batch([
+  const [pays, ops, walkInRefunds] = await db.batch([
     db.select({ orderId: orders.id, kind: orders.kind, tender: payments.tender, amountFen: payments.amountFen })
       .from(orders).leftJoin(payments, eq(payments.orderId, orders.id))
       .where(and(eq(orders.staffId, s.staffId), eq(orders.storeId, s.storeId), gte(orders.createdAt, from), lt(orders.createdAt, to), ne(orders.status, 'rejected'))),
@@ -68,8 +68,12 @@ async function movements(db: Db, s: { storeId: string; staffId: string }, from: 
       .leftJoin(auditLog, eq(auditLog.id, accountOps.opId))
       .leftJoin(ledgerEntries, and(eq(ledgerEntries.opId, accountOps.opId), eq(ledgerEntries.memberId, accountOps.memberId)))
       .where(and(eq(accountOps.storeId, s.storeId), eq(accountOps.staffId, s.staffId), eq(accountOps.status, 'applied'), inArray(accountOps.kind, ['recharge', 'punch_sale', 'refund']), gte(accountOps.at, from), lt(accountOps.at, to))),
+    // A walk-in sale's refund is recorded by its audit entry (docs/decisions/013).
+    db.select({ id: auditLog.id, amountFen: sql<number>`json_extract(${auditLog.detail}, '$.amountFen')` }).from(auditLog)
+      .where(and(eq(auditLog.action, 'order.refund'), eq(auditLog.storeId, s.storeId), eq(auditLog.actorId, s.staffId), gte(auditLog.at, from), lt(auditLog.at, to))),
   ]);
-  return [...pays.map(orderMovement), ...ops.flatMap((r) => accountOpMovement(r) ?? [])];
+  const walkIn = walkInRefunds.map((r): ShiftMovement => ({ kind: 'refund', ref: r.id, tender: null, amountFen: Number(r.amountFen) }));
+  return [...pays.map(orderMovement), ...ops.flatMap((r) => accountOpMovement(r) ?? []), ...walkIn];
 }
 
 /** A closed shift as kept; an open one with its figures so far. */

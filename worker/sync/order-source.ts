@@ -35,7 +35,7 @@ export function orderSource(db: Db, name: string, scope: SQL, createdSince: () =
     return head.map((o) => {
       const value: SyncedOrder = {
         id: o.id, storeId: o.storeId, staffId: o.staffId, memberId: o.memberId, kind: o.kind, status: o.status, rejectReason: o.rejectReason,
-        subtotalFen: o.subtotalFen, discountFen: o.discountFen, totalFen: o.totalFen, pointsEarned: o.pointsEarned, note: o.note, createdAt: o.createdAt,
+        subtotalFen: o.subtotalFen, discountFen: o.discountFen, totalFen: o.totalFen, refundedFen: o.refundedFen, pointsEarned: o.pointsEarned, note: o.note, createdAt: o.createdAt,
         lines: (linesOf.get(o.id) ?? []).sort((a, b) => a.lineNo - b.lineNo).map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen })),
         tenders: (paysOf.get(o.id) ?? []).map((p) => ({ kind: p.tender, amountFen: p.amountFen })),
       };

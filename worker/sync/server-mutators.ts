@@ -5,6 +5,7 @@ import * as ops from '../services/account-ops';
 import { adjustInventory } from '../services/inventory';
 import { registerMember, updateMember } from '../services/member-registry';
 import { quoteTotal, settleOrder } from '../services/orders';
+import { refundWalkIn } from '../services/order-refunds';
 
 export type ServerCtx = { env: Env; db: Db; actor: Actor };
 
@@ -32,7 +33,7 @@ export const serverMutators: Effects = {
       tenders: [{ kind: 'punch_card', cardId: r.cardId, uses: r.uses, amountFen }],
     });
   },
-  refundOrder: (c, { memberId, ...r }) => ops.refund(account(c, memberId), r),
+  refundOrder: (c, { memberId, ...r }) => (memberId ? ops.refund(account(c, memberId), r) : refundWalkIn(c.db, c.actor, r)),
   reportCardLoss: (c, { memberId, ...r }) => ops.freeze(account(c, memberId), r),
   adjustInventory: (c, r) => adjustInventory(c.db, c.actor, r),
 };

@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { hashPassword } from '../../shared/crypto/password';
-import { DEMO_PASSWORD, STAFF } from '../../scripts/seed/demo-catalog';
+import { DEMO_PASSWORD, DEMO_PINS, STAFF } from '../../scripts/seed/demo-catalog';
+import { makePinRecord } from '../../shared/domain/manager-pin';
 import { baseStatements, finalizeStatements, generateMembers, generateOrders } from '../../scripts/seed/generate';
 
 const ANCHOR = Date.UTC(2026, 10, 1);
@@ -14,7 +15,8 @@ export function seedChain(): Promise<void> {
     const hash = await hashPassword(DEMO_PASSWORD);
     const size = { members: 60, orders: 400 };
     const m = generateMembers(size, ANCHOR);
-    const stmts = [...baseStatements(ANCHOR, new Map(STAFF.map((s) => [s.username, hash]))), ...m.sql, ...[...generateOrders(size, ANCHOR, m.members)].flat(), ...finalizeStatements()];
+    const pins = new Map(await Promise.all(Object.entries(DEMO_PINS).map(async ([u, pin]) => [u, JSON.stringify(await makePinRecord(pin))] as const)));
+    const stmts = [...baseStatements(ANCHOR, new Map(STAFF.map((s) => [s.username, hash])), pins), ...m.sql, ...[...generateOrders(size, ANCHOR, m.members)].flat(), ...finalizeStatements()];
     for (const s of stmts) await env.DB.exec(s);
     // What depends on the day the tests run (a weekday campaign, members' birthdays) is switched
     // off, so a sale is priced the same on every day; the engine's own tests cover those rules.

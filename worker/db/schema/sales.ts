@@ -19,6 +19,8 @@ export const orders = sqliteTable(
     subtotalFen: integer('subtotal_fen').notNull(),
     discountFen: integer('discount_fen').notNull(),
     totalFen: integer('total_fen').notNull(),
+    // How much of the total has been refunded so far (a sale may be refunded in several parts).
+    refundedFen: integer('refunded_fen').notNull().default(0),
     costFen: integer('cost_fen').notNull(),
     pointsEarned: integer('points_earned').notNull().default(0),
     note: text('note').notNull().default(''),
