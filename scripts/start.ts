@@ -17,7 +17,7 @@ console.log(`
   Dev SMS outbox       ${base}/api/dev/outbox/page
 
   Staff: admin (HQ) · manager1..3 · clerk1, clerk1b, clerk2, clerk2b, clerk3, clerk3b
-  All demo passwords: demo1234 (local demo only). Ctrl+C stops.
+  All demo passwords: demo1234; manager approval PINs 135790 (managers), 246810 (admin). Local demo only. Ctrl+C stops.
 └──────────────────────────────────────────────────────────────────────┘
 `);
 
