@@ -38,3 +38,29 @@ export async function staffToken(ctx, username) {
 }
 
 export const text = async (locator) => ((await locator.textContent()) ?? '').trim();
+
+const cdpSessions = new WeakMap();
+/**
+ * Types `code` then Enter as a USB barcode scanner in keyboard mode does: keys 4 ms apart by the
+ * keyboard's own clock. Sent over the DevTools protocol with explicit timestamps (Chromium only),
+ * so a busy test machine cannot stretch the burst into what the counter rightly takes for a person
+ * typing (client/src/apps/clerk/scan/keyboard-wedge.ts reads the events' timeStamp). The keys go
+ * wherever the focus is, as a scanner's do.
+ */
+export async function scanWedge(page, code, { gapMs = 4 } = {}) {
+  let cdp = cdpSessions.get(page);
+  if (!cdp) cdpSessions.set(page, (cdp = await page.context().newCDPSession(page)));
+  const t0 = Date.now() / 1000;
+  const at = (i) => t0 + (i * gapMs) / 1000;
+  const sends = [];
+  let i = 0;
+  for (const ch of code) {
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch, timestamp: at(i) }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, timestamp: at(i) + 0.001 }));
+    i += 1;
+  }
+  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
+  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r', unmodifiedText: '\r', timestamp: at(i) }));
+  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter, timestamp: at(i) + 0.001 }));
+  await Promise.all(sends);
+}
