@@ -5,6 +5,7 @@ import type { ChainRules } from '../../../../../shared/schemas/rules';
 import type { SyncedProduct } from '../../../../../shared/sync/entities';
 import { keys, prefixes } from '../../../../../shared/sync/keys';
 import { useApi } from '../../../lib/app-context';
+import { ApiError } from '../../../lib/api';
 import { useOnline } from '../../../lib/use-online';
 import { useCloudSync, useSubscribe, useSyncStatus } from '../../../lib/sync/use-cloud-sync';
 
@@ -82,6 +83,13 @@ export function useDeskAccount(memberId: string): { account: AccountView | null;
       live = false;
     };
   }, [api, memberId, synced !== null, online, pending === 0, hasRep, tick]);
+  // A member registered on this tablet a moment ago is not on the server until the push lands: ask again.
+  const notYet = fetched.id === memberId && fetched.error instanceof ApiError && fetched.error.status === 404;
+  useEffect(() => {
+    if (!notYet || tick >= 20) return;
+    const t = setTimeout(() => setTick((n) => n + 1), 1_500);
+    return () => clearTimeout(t);
+  }, [notYet, tick]);
   const mine = fetched.id === memberId ? fetched : { account: null, error: null };
-  return { account: synced ?? mine.account, error: synced ? null : mine.error, reload: () => setTick((n) => n + 1) };
+  return { account: synced ?? mine.account, error: synced || (notYet && tick < 20) ? null : mine.error, reload: () => setTick((n) => n + 1) };
 }

@@ -79,7 +79,7 @@ export function CameraScanner({ onScan, onClose }: { onScan: (text: string) => v
       </header>
       <div className={`camera-view${facing === 'user' ? ' camera-mirror' : ''}`}>
         <video ref={videoRef} muted playsInline autoPlay aria-hidden="true" />
-        {state.kind === 'live' ? <span className="camera-frame" aria-hidden="true" /> : null}
+        {state.kind === 'live' ? <span className="scan-aim" aria-hidden="true" /> : null}
       </div>
       {state.kind === 'failed' ? (
         <div className="camera-problem">
