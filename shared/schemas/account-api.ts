@@ -14,7 +14,14 @@ export const rechargeRequestSchema = z.object({
   reference: z.string().max(64).default(''),
 });
 /** A clerk's refund carries a manager's approval (decision 013); a manager's or HQ's own needs none. */
-export const refundRequestSchema = z.object({ opId: ulidSchema, storeId: idSchema, refundOf: opIdSchema, amountFen: pos, approval: approvalSchema.nullable().default(null) });
+export const refundRequestSchema = z.object({
+  opId: ulidSchema,
+  storeId: idSchema,
+  refundOf: opIdSchema,
+  amountFen: pos,
+  reason: z.string().trim().max(200).default(''),
+  approval: approvalSchema.nullable().default(null),
+});
 export const refundPreviewQuerySchema = z.object({ refundOf: opIdSchema, amountFen: z.coerce.number().int().positive() });
 export const pointsAdjustRequestSchema = z.object({
   opId: ulidSchema,

@@ -38,7 +38,7 @@ export async function refund(c: Ctx, r: In<typeof api.refundRequestSchema>) {
   assertStaff(c.actor);
   assertStoreAccess(c.actor, r.storeId);
   const [approvedBy, rules] = await Promise.all([checkApproval(c.db, c.actor, r.storeId, r.approval, approvalMessages.refund(r), 'A refund'), loadRules(c.db)]);
-  return staffOp(c, r.storeId, (b) => ({ ...b, opId: r.opId, kind: 'refund', refundOf: r.refundOf, amountFen: r.amountFen, pointValueFenPer100: rules.pointValueFenPer100 }), { approvedBy, amountFen: r.amountFen });
+  return staffOp(c, r.storeId, (b) => ({ ...b, opId: r.opId, kind: 'refund', refundOf: r.refundOf, amountFen: r.amountFen, pointValueFenPer100: rules.pointValueFenPer100 }), { approvedBy, amountFen: r.amountFen, reason: r.reason });
 }
 
 export async function previewRefund(c: Ctx, q: In<typeof api.refundPreviewQuerySchema>): Promise<OpOutcome> {

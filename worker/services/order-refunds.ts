@@ -29,7 +29,7 @@ export async function refundWalkIn(db: Db, actor: Actor, r: RefundRequest): Prom
   assertStoreAccess(actor, order.storeId);
   const approvedBy = await checkApproval(db, actor, r.storeId, r.approval, approvalMessages.refund(r), 'A refund');
   const now = Date.now();
-  const detail = JSON.stringify({ opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, approvedBy });
+  const detail = JSON.stringify({ opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, reason: r.reason, approvedBy });
   const fits = and(eq(orders.id, r.refundOf), sql`${orders.status} IN ('completed', 'partially_refunded')`, sql`${orders.refundedFen} + ${r.amountFen} <= ${orders.totalFen}`);
   try {
     const [inserted] = await db.batch([

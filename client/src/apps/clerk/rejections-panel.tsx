@@ -21,6 +21,7 @@ import {
   withAck,
   type RejectionView,
 } from './rejections';
+import { refundMemo } from './orders/refund-memo';
 
 /** Every refusal the tablet holds, with a refused checkout's total read from its order. */
 async function readRejections(tx: ReadTransaction): Promise<RejectionView[]> {
@@ -93,22 +94,31 @@ export function RejectionsPanel() {
         {visible.map(({ rejection: r, amountFen }) => {
           const id = rejectionId(r);
           const what = whatKey(r.name);
-          const reason = reasonKey(r.code);
-          const ref = shortRef(r.refId);
+          const reason = reasonKey(r.code, r.name);
+          // A refused refund names its op id; this tablet remembers which order and how much.
+          const memo = r.name === 'refundOrder' && r.refId ? refundMemo(r.refId) : null;
+          const shownAmount = memo ? memo.amountFen : amountFen;
+          const ref = shortRef(memo ? memo.orderId : r.refId);
           return (
             <li key={id} className="rejection-item" data-testid="rejection-item" data-code={r.code}>
               <div className="rejection-main">
                 <div className="rejection-what">
                   <span className="rejection-name">{what ? t(what) : r.name}</span>
-                  {amountFen !== null ? (
+                  {shownAmount !== null ? (
                     <span className="rejection-amount money" data-testid="rejection-amount">
-                      {formatFen(amountFen)}
+                      {formatFen(shownAmount)}
                     </span>
                   ) : null}
                   <span className="rejection-state">{t('clerk.rejections.notDone')}</span>
                 </div>
                 <p className="rejection-reason" data-testid="rejection-reason">
                   {reason ? t(reason) : t('clerk.rejections.serverSays', { message: r.message })}
+                  {r.name === 'refundOrder' ? (
+                    <>
+                      <br />
+                      {t('clerk.rejections.refundHint')}
+                    </>
+                  ) : null}
                 </p>
                 <p className="rejection-meta">
                   <span className="num">{formatWhen(r.at, now)}</span>

@@ -8,6 +8,7 @@ import {
   parseAcked,
   REASON_CODES,
   reasonKey,
+  REFUND_REASON_CODES,
   refIsOrder,
   rejectionId,
   shortRef,
@@ -52,6 +53,25 @@ describe('reasonKey', () => {
   it('every code has wording in both languages', () => {
     for (const code of REASON_CODES) {
       const key = reasonKey(code)!;
+      expect(lookup(zhCN, key), key).toEqual(expect.any(String));
+      expect(lookup(en, key), key).toEqual(expect.any(String));
+    }
+  });
+});
+
+describe('reasonKey for a refused refund', () => {
+  it.each([
+    ['FORBIDDEN', 'clerk.rejections.refundReasons.FORBIDDEN'],
+    ['REFUND_EXCEEDS_ORIGINAL', 'clerk.rejections.refundReasons.REFUND_EXCEEDS_ORIGINAL'],
+    ['INTERNAL', 'clerk.rejections.reasons.INTERNAL'],
+    ['SOMETHING_NEW', null],
+  ])('%s → %s', (code, key) => expect(reasonKey(code, 'refundOrder')).toBe(key));
+
+  it('a sale keeps the sale wording', () => expect(reasonKey('FORBIDDEN', 'checkout')).toBe('clerk.rejections.reasons.FORBIDDEN'));
+
+  it('every refund code has wording in both languages', () => {
+    for (const code of REFUND_REASON_CODES) {
+      const key = reasonKey(code, 'refundOrder')!;
       expect(lookup(zhCN, key), key).toEqual(expect.any(String));
       expect(lookup(en, key), key).toEqual(expect.any(String));
     }

@@ -45,8 +45,17 @@ export const REASON_CODES = [
 export type ReasonCode = (typeof REASON_CODES)[number];
 const reasonCodes: ReadonlySet<string> = new Set(REASON_CODES);
 
-/** The translation key for a refusal's code; null means "show the server's own message". */
-export function reasonKey(code: string): `clerk.rejections.reasons.${ReasonCode}` | null {
+/**
+ * A refused refund reads differently from a refused sale: nothing went back to the card, and the
+ * clerk may already have handed cash over. These codes have refund wording of their own.
+ */
+export const REFUND_REASON_CODES = ['REFUND_NOT_ALLOWED', 'REFUND_EXCEEDS_ORIGINAL', 'FORBIDDEN', 'OPERATION_NOT_FOUND', 'INSUFFICIENT_FUNDS', 'CARD_CLOSED', 'PUNCH_EXHAUSTED'] as const;
+type RefundReasonCode = (typeof REFUND_REASON_CODES)[number];
+const refundReasonCodes: ReadonlySet<string> = new Set(REFUND_REASON_CODES);
+
+/** The translation key for a refusal's code (of mutator `name`); null means "show the server's own message". */
+export function reasonKey(code: string, name?: string): `clerk.rejections.reasons.${ReasonCode}` | `clerk.rejections.refundReasons.${RefundReasonCode}` | null {
+  if (name === 'refundOrder' && refundReasonCodes.has(code)) return `clerk.rejections.refundReasons.${code as RefundReasonCode}`;
   return reasonCodes.has(code) ? `clerk.rejections.reasons.${code as ReasonCode}` : null;
 }
 

@@ -3,19 +3,23 @@
  * side by side without touching one file), merged under the feature's name: `counter.pay`.
  */
 import enBase from './en.json';
+import enApproval from './en/approval.json';
 import enCounter from './en/counter.json';
 import enDesk from './en/desk.json';
 import enMemberCode from './en/memberCode.json';
+import enOrders from './en/orders.json';
 import enReceipt from './en/receipt.json';
 import enScan from './en/scan.json';
 import enShift from './en/shift.json';
 import zhBase from './zh-CN.json';
+import zhApproval from './zh-CN/approval.json';
 import zhCounter from './zh-CN/counter.json';
 import zhDesk from './zh-CN/desk.json';
 import zhMemberCode from './zh-CN/memberCode.json';
+import zhOrders from './zh-CN/orders.json';
 import zhReceipt from './zh-CN/receipt.json';
 import zhScan from './zh-CN/scan.json';
 import zhShift from './zh-CN/shift.json';
 
-export const zhCN = { ...zhBase, counter: zhCounter, desk: zhDesk, memberCode: zhMemberCode, receipt: zhReceipt, scan: zhScan, shift: zhShift };
-export const en = { ...enBase, counter: enCounter, desk: enDesk, memberCode: enMemberCode, receipt: enReceipt, scan: enScan, shift: enShift };
+export const zhCN = { ...zhBase, approval: zhApproval, counter: zhCounter, desk: zhDesk, memberCode: zhMemberCode, orders: zhOrders, receipt: zhReceipt, scan: zhScan, shift: zhShift };
+export const en = { ...enBase, approval: enApproval, counter: enCounter, desk: enDesk, memberCode: enMemberCode, orders: enOrders, receipt: enReceipt, scan: enScan, shift: enShift };

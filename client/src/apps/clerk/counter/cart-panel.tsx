@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../../shared/domain/money';
+import { zhe } from '../../../../../shared/domain/pricing-engine/labels';
 import type { PriceOrderResult } from '../../../../../shared/schemas/promotions';
+import { keys } from '../../../../../shared/sync/keys';
+import { useSession } from '../../../lib/app-context';
+import { useSubscribe } from '../../../lib/sync/use-cloud-sync';
 import type { Cart } from './cart';
 import type { Catalog } from './counter-data';
 
 /** The lines with their discounts explained, quantity steppers, and the totals. */
-export function CartPanel({ cart, priced, catalog, onQuantity }: { cart: Cart; priced: PriceOrderResult | null; catalog: Catalog; onQuantity(productId: string, q: number): void }) {
+export function CartPanel({ cart, priced, catalog, onQuantity, onManual }: { cart: Cart; priced: PriceOrderResult | null; catalog: Catalog; onQuantity(productId: string, q: number): void; onManual(): void }) {
   const { t } = useTranslation();
   if (cart.lines.length === 0) return <p className="cart-empty" data-testid="cart-empty">{t('counter.cartEmpty')}</p>;
   const lines = priced?.ok ? priced.lines : null;
@@ -31,7 +35,7 @@ export function CartPanel({ cart, priced, catalog, onQuantity }: { cart: Cart; p
               </div>
               {pl?.explanation.map((e) => (
                 <div key={`${e.kind}-${e.refId}`} className="cart-line-discount">
-                  <span>{e.label}</span>
+                  <span>{e.kind === 'manual' ? t('counter.manual.line', { reason: String(e.params.reason ?? '') }) : e.label}</span>
                   <span className="money">−{formatFen(e.amountFen)}</span>
                 </div>
               ))}
@@ -39,6 +43,7 @@ export function CartPanel({ cart, priced, catalog, onQuantity }: { cart: Cart; p
           );
         })}
       </ul>
+      <ManualRow cart={cart} offFen={priced?.ok ? (priced.discountBySource.manual ?? 0) : 0} onManual={onManual} />
       {priced && !priced.ok ? <p className="notice-inline">{t('counter.unknownProduct')}</p> : null}
       {priced?.ok ? (
         <dl className="totals">
@@ -52,6 +57,30 @@ export function CartPanel({ cart, priced, catalog, onQuantity }: { cart: Cart; p
           {priced.refusals.map((r) => <li key={`${r.code}-${r.refId}`}>{r.message}</li>)}
         </ul>
       ) : null}
+    </div>
+  );
+}
+
+/** The sale's manual discount (approved terms and what it takes off), or the button to add one. */
+function ManualRow({ cart, offFen, onManual }: { cart: Cart; offFen: number; onManual(): void }) {
+  const { t } = useTranslation();
+  const m = cart.manualDiscount;
+  const session = useSession();
+  const approver = useSubscribe(async (tx) => (m?.approvedBy ? ((await tx.get(keys.approver(m.approvedBy))) as { name?: string } | undefined)?.name ?? null : null), null, [m?.approvedBy]);
+  const by = m?.approvedBy && m.approvedBy === session?.user.id ? session.user.name : approver;
+  return (
+    <div className={`manual-row ${m ? 'manual-row-on' : ''}`}>
+      {m ? (
+        <span className="manual-row-text" data-testid="manual-discount-line">
+          {t('counter.manual.line', { reason: m.reason })}
+          {m.kind === 'percent' ? <span className="muted"> · {zhe(m.discountBp)}</span> : null}
+          <span className="money"> −{formatFen(offFen)}</span>
+          {by ? <span className="manual-row-by muted">{t('counter.manual.approvedBy', { name: by })}</span> : null}
+        </span>
+      ) : null}
+      <button type="button" className="link-button" onClick={onManual} data-testid="manual-discount">
+        {m ? t('counter.manual.change') : t('counter.manual.open')}
+      </button>
     </div>
   );
 }

@@ -31,5 +31,14 @@ describe('cartReducer', () => {
     expect(cartReducer(c, { type: 'toggle_coupon', coupon }).coupons).toEqual([]);
   });
 
+  it('sets and removes the manual discount, and a new sale starts without it', () => {
+    const discount = { kind: 'amount' as const, amountFen: 500, reason: '顾客投诉', approvedBy: 'mgr', proof: null };
+    const c = run([{ type: 'add', productId: 'a' }, { type: 'set_manual', discount }]);
+    expect(c.manualDiscount).toEqual(discount);
+    expect(c.id).toBe('c1'); // the approval names this id: it must not change with the discount
+    expect(cartReducer(c, { type: 'set_manual', discount: null }).manualDiscount).toBeNull();
+    expect(cartReducer(c, { type: 'clear' }).manualDiscount).toBeNull();
+  });
+
   it('counts items', () => expect(cartCount(run([{ type: 'add', productId: 'a', quantity: 2 }, { type: 'add', productId: 'b' }]))).toBe(3));
 });

@@ -8,6 +8,8 @@ import { Button } from '../../../lib/ui/button';
 import { cartCount, cartReducer, emptyCart } from './cart';
 import { CartPanel } from './cart-panel';
 import { counterContext, EMPTY_CATALOG, EMPTY_PRICING, readCatalog, readMember, readPricingRows } from './counter-data';
+import { manualBaseFen } from './manual-discount';
+import { ManualDiscountSheet } from './manual-discount-sheet';
 import { MemberPanel } from './member-panel';
 import { PaySheet } from './pay-sheet';
 import { ProductPicker } from './product-picker';
@@ -26,7 +28,8 @@ export function CounterScreen({ storeId, header, onOpenDesk, onRegister }: Count
   const [picked, setPicked] = useState<Member | null>(null);
   const [drafts, setDrafts] = useState<TenderDraft[] | null>(null);
   const [done, setDone] = useState<DoneSale | null>(null);
-  const scan = useCounterScan(!drafts && !done);
+  const [manualOpen, setManualOpen] = useState(false);
+  const scan = useCounterScan(!drafts && !done && !manualOpen);
   const productSearch = useRef<HTMLInputElement>(null);
   const memberSearch = useRef<HTMLInputElement>(null);
   const catalog = useSubscribe(readCatalog, EMPTY_CATALOG, []);
@@ -93,8 +96,8 @@ export function CounterScreen({ storeId, header, onOpenDesk, onRegister }: Count
     F2: () => productSearch.current?.focus(),
     F3: () => memberSearch.current?.focus(),
     F4: onRegister,
-    F9: () => (drafts ? void confirm() : ready && !done ? setDrafts([]) : undefined),
-    Escape: () => (drafts ? setDrafts(null) : undefined),
+    F9: () => (manualOpen ? undefined : drafts ? void confirm() : ready && !done ? setDrafts([]) : undefined),
+    Escape: () => (manualOpen ? setManualOpen(false) : drafts ? setDrafts(null) : undefined),
   });
 
   if (done) return <SaleDone sale={done} member={member} tiers={rows.tiers} header={header} onNext={next} onRetry={retry} />;
@@ -108,7 +111,7 @@ export function CounterScreen({ storeId, header, onOpenDesk, onRegister }: Count
             {scan.message.text}
           </p>
         ) : null}
-        <CartPanel cart={cart} priced={priced} catalog={catalog} onQuantity={(productId, quantity) => dispatch({ type: 'set_quantity', productId, quantity })} />
+        <CartPanel cart={cart} priced={priced} catalog={catalog} onQuantity={(productId, quantity) => dispatch({ type: 'set_quantity', productId, quantity })} onManual={() => setManualOpen(true)} />
         <div className="counter-pay">
           <span className="muted">{t('counter.items', { count: cartCount(cart) })}</span>
           <Button size="lg" block disabled={!ready} onClick={() => setDrafts([])} data-testid="pay">
@@ -118,6 +121,9 @@ export function CounterScreen({ storeId, header, onOpenDesk, onRegister }: Count
       </aside>
       {drafts && ready && rows.rules ? (
         <PaySheet ctx={{ totalFen: ready.totalFen, member, rules: rows.rules }} drafts={drafts} onDrafts={setDrafts} onConfirm={() => void confirm()} onCancel={() => setDrafts(null)} />
+      ) : null}
+      {manualOpen && priced?.ok ? (
+        <ManualDiscountSheet cartId={cart.id} baseFen={manualBaseFen(priced)} current={cart.manualDiscount} onApply={(discount) => dispatch({ type: 'set_manual', discount })} onClose={() => setManualOpen(false)} />
       ) : null}
       {scan.cameraView}
     </div>
