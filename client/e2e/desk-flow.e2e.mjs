@@ -111,11 +111,7 @@ export const tests = [
       // ── To the counter for this member.
       await page.getByTestId('desk-checkout').click();
       await page.getByTestId('counter').waitFor();
-      // "去收银" does not carry the member to the counter (HomeScreen drops the id): identify them there.
-      if ((await page.getByTestId('counter-member-name').count()) === 0) {
-        await page.getByTestId('counter-member-search').fill(phone);
-        await page.getByTestId('counter-member-search').press('Enter');
-      }
+      // "去收银" brings the member along: nothing to search.
       await page.getByTestId('counter-member-name').waitFor();
       assert((await text(page.getByTestId('counter-member-name'))) === name, `the counter has "${await text(page.getByTestId('counter-member-name'))}"`);
       assert((await text(page.getByTestId('counter-principal'))) === yuan(amountFen), 'the counter shows another principal');

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../shared/schemas/me';
 import { linkClick, navigate, useSubPath } from '../../lib/router';
@@ -27,6 +28,7 @@ export function HomeScreen({ me }: { me: Me }) {
   const storeId = me.store?.id ?? '';
   const deskId = /^members\/([^/]+)$/.exec(sub)?.[1];
   const ordersAt = /^orders(?:\/([^/]+))?$/.exec(sub);
+  const [handoff, setHandoff] = useState<{ memberId: string; at: number } | null>(null);
   const header = { store: { name: me.store?.name ?? '', address: me.store?.address ?? '', phone: me.store?.phone ?? '' }, clerkName: me.user.name };
   usePhotoSync();
   return (
@@ -43,9 +45,10 @@ export function HomeScreen({ me }: { me: Me }) {
         <div className="clerk-rejections">
           <RejectionsPanel />
         </div>
-        {sub === '' ? (
-          <CounterScreen storeId={storeId} header={header} onOpenDesk={(id) => navigate(`members/${id}`)} onRegister={() => navigate('members/new')} />
-        ) : ordersAt ? (
+        <div className="counter-host" hidden={sub !== ''}>
+          <CounterScreen storeId={storeId} header={header} active={sub === ''} handoff={handoff} onOpenDesk={(id) => navigate(`members/${id}`)} onRegister={() => navigate('members/new')} />
+        </div>
+        {sub === '' ? null : ordersAt ? (
           <OrdersScreen storeId={storeId} actor={me.user} header={header} selectedId={ordersAt[1] ?? null} onSelect={(id) => navigate(id ? `orders/${id}` : 'orders')} />
         ) : sub === 'approval-pin' && selfApproves(me.user, storeId) ? (
           <main className="clerk-main">
@@ -61,7 +64,7 @@ export function HomeScreen({ me }: { me: Me }) {
           </main>
         ) : deskId ? (
           <main className="clerk-main">
-            <MemberDesk memberId={deskId} storeId={storeId} onClose={() => navigate('')} onCheckout={() => navigate('')} />
+            <MemberDesk memberId={deskId} storeId={storeId} onClose={() => navigate('')} onCheckout={(memberId) => { setHandoff({ memberId, at: Date.now() }); navigate(''); }} />
           </main>
         ) : (
           <p className="empty">…</p>

@@ -18,10 +18,19 @@ import { changeDueFen, toTenders, type TenderDraft } from './tenders';
 import { useShortcuts } from './use-shortcuts';
 import { useCounterScan } from './use-counter-scan';
 
-export type CounterProps = { storeId: string; header: ReceiptHeader; onOpenDesk(memberId: string): void; onRegister(): void };
+export type CounterProps = {
+  storeId: string;
+  header: ReceiptHeader;
+  /** Shown (the counter stays mounted behind other screens so a sale in progress survives a visit to the desk). */
+  active: boolean;
+  /** A member sent here from their desk ("ring up"): picked when it changes. */
+  handoff: { memberId: string; at: number } | null;
+  onOpenDesk(memberId: string): void;
+  onRegister(): void;
+};
 
 /** Ring up → pay → done, all against the tablet's own data: nothing here waits on the network. */
-export function CounterScreen({ storeId, header, onOpenDesk, onRegister }: CounterProps) {
+export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, onRegister }: CounterProps) {
   const { t } = useTranslation();
   const rep = useCloudSync()?.rep ?? null;
   const [cart, dispatch] = useReducer(cartReducer, undefined, () => emptyCart());
@@ -29,7 +38,7 @@ export function CounterScreen({ storeId, header, onOpenDesk, onRegister }: Count
   const [drafts, setDrafts] = useState<TenderDraft[] | null>(null);
   const [done, setDone] = useState<DoneSale | null>(null);
   const [manualOpen, setManualOpen] = useState(false);
-  const scan = useCounterScan(!drafts && !done && !manualOpen);
+  const scan = useCounterScan(active && !drafts && !done && !manualOpen);
   const productSearch = useRef<HTMLInputElement>(null);
   const memberSearch = useRef<HTMLInputElement>(null);
   const catalog = useSubscribe(readCatalog, EMPTY_CATALOG, []);
@@ -56,6 +65,13 @@ export function CounterScreen({ storeId, header, onOpenDesk, onRegister }: Count
     if (s.productId) dispatch({ type: 'add', productId: s.productId });
     if (s.member) pick(s.member);
   }, [scan.scanned?.at]);
+
+  useEffect(() => {
+    if (!handoff) return;
+    if (done) next();
+    setPicked(null);
+    dispatch({ type: 'set_member', memberId: handoff.memberId });
+  }, [handoff?.at]);
 
   function pick(m: Member | null) {
     setPicked(m);
@@ -92,7 +108,7 @@ export function CounterScreen({ storeId, header, onOpenDesk, onRegister }: Count
     productSearch.current?.focus();
   }
 
-  useShortcuts({
+  useShortcuts(!active ? {} : {
     F2: () => productSearch.current?.focus(),
     F3: () => memberSearch.current?.focus(),
     F4: onRegister,
