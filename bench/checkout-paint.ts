@@ -8,6 +8,8 @@ import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startDevServer } from '../scripts/dev-server';
+import { initialSync, login, openTablet } from '../client/src/lib/sync/harness';
+import { prefixes } from '../shared/sync/keys';
 
 const { values } = parseArgs({ options: { members: { type: 'string', default: '44000' }, products: { type: 'string', default: '5000' }, sales: { type: 'string', default: '200' }, dir: { type: 'string', default: '.wrangler/bench-checkout' } } });
 const dir = values.dir!;
@@ -32,6 +34,15 @@ try {
     return dbs.map((d) => d.name).join(',');
   });
   console.log(`tablet synced in ${((Date.now() - t0 - 3_000) / 1000).toFixed(1)} s (IndexedDB: ${view.split(',').length} databases)`);
+  // What that view holds: the same view synced once more by a Node client of the same user.
+  const probe = openTablet(server.baseUrl, await login(server.baseUrl, 'clerk1'), { kvStore: 'mem', pokes: false });
+  await initialSync(probe.rep, 120_000);
+  const held = await probe.rep.query(async (tx) => ({
+    members: (await tx.scan({ prefix: prefixes.member }).keys().toArray()).length,
+    products: (await tx.scan({ prefix: prefixes.product }).keys().toArray()).length,
+  }));
+  await probe.rep.close();
+  console.log(`store 1's view: ${held.members} members, ${held.products} products`);
   await page.evaluate(() => {
     const w = window as unknown as { __tap: number; __lat: number[] };
     w.__lat = [];
