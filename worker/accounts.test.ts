@@ -200,6 +200,15 @@ describe('refunds, freezing and who may do what', () => {
     expect((await api('/api/orders', { token: clerks[0], body: order(m.id, 'store-1') })).status).toBe(200);
   });
 
+  it('any store’s staff read what a visiting member has to spend, but not their record or history', async () => {
+    const m = await newMember('visit'); // a store-1 member, never served at store 2
+    const clerk2 = await loginAs('clerk2');
+    const account = await api(`/api/members/${m.id}/account`, { token: clerk2 });
+    expect([account.status, account.json.memberId]).toEqual([200, m.id]);
+    expect((await api(`/api/members/${m.id}`, { token: clerk2 })).status).toBe(403);
+    expect((await api(`/api/members/${m.id}/ledger`, { token: clerk2 })).status).toBe(403);
+  });
+
   it('only HQ adjusts points; a member reads only their own account', async () => {
     const m = await newMember('pts');
     expect((await api(`/api/members/${m.id}/points/adjust`, { token: manager1, body: { opId: ulid(), delta: 100, reason: '补录积分' } })).status).toBe(403);

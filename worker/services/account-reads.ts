@@ -2,11 +2,16 @@ import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../shared/domain/authz';
 import type { Db } from '../db/client';
 import { ledgerEntries, members } from '../db/schema';
-import { accountStub } from './accounts';
+import { accountStub, memberForService } from './accounts';
 import { readableMemberRow as memberForRead } from './members';
 
+/**
+ * What the member has to spend (balances, points, punch cards, coupons): any store's staff may
+ * read it, as they may serve the member anywhere (decision 002); the record and history keep the
+ * stricter read rule.
+ */
 export async function accountView(env: Env, db: Db, actor: Actor, memberId: string) {
-  const m = await memberForRead(db, actor, memberId);
+  const m = actor.kind === 'staff' ? await memberForService(db, actor, memberId) : await memberForRead(db, actor, memberId);
   const view = await accountStub(env, m.id).account(Date.now());
   return { ...view, memberId: m.id, cardNo: view.seq === 0 ? m.cardNo : view.cardNo };
 }
