@@ -60,6 +60,9 @@ describe('a manual discount at the counter', () => {
     const r = await api('/api/orders', { token: clerk1, body: { ...order, manualDiscount: { ...discount, ...approval } } });
     expect([r.status, r.json.totalFen, r.json.discountFen]).toEqual([200, PRICE - 500, 500]);
     expect(r.json.lines[0].explanation).toContain('手动优惠：老客户');
+    // A repeat answers from the record, discount words included (a reprint shows them too).
+    const again = await api('/api/orders', { token: clerk1, body: { ...order, manualDiscount: { ...discount, ...approval } } });
+    expect([again.json.replayed, again.json.lines[0].explanation]).toEqual([true, r.json.lines[0].explanation]);
     const audit = await env.DB.prepare(`SELECT detail FROM audit_log WHERE id = ?`).bind(order.id).first<{ detail: string }>();
     expect(JSON.parse(audit!.detail).manualDiscount.approvedBy).toBe('staff-manager1');
   });

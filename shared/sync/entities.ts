@@ -45,7 +45,7 @@ export const syncedOrderSchema = z.object({
   pointsEarned: z.number().int(),
   note: z.string(),
   createdAt: timestampSchema,
-  lines: z.array(pricedLineSchema.pick({ lineNo: true, productId: true, name: true, quantity: true, unitPriceFen: true, discountFen: true, totalFen: true })),
+  lines: z.array(pricedLineSchema.pick({ lineNo: true, productId: true, name: true, quantity: true, unitPriceFen: true, discountFen: true, totalFen: true }).extend({ explanation: z.array(z.string()).default([]) })),
   tenders: z.array(z.object({ kind: tenderKindSchema.or(z.literal('punch_card')), amountFen: fenSchema })),
 });
 export type SyncedOrder = z.infer<typeof syncedOrderSchema>;

@@ -36,7 +36,7 @@ export const optimistic: Effects = {
     const ctx = await checkoutContext(tx, o.storeId, o.memberId, o.lines.map((l) => l.productId));
     const priced = ctx ? priceCheckout(o, ctx) : null;
     const total = o.tenders.reduce((n, t) => n + t.amountFen, 0);
-    const lines = priced?.ok ? priced.lines.map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen })) : [];
+    const lines = priced?.ok ? priced.lines.map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen, explanation }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen, explanation: explanation.map((e) => e.label) })) : [];
     const order: SyncedOrder = {
       id: o.id, storeId: o.storeId, staffId: '', memberId: o.memberId, kind: 'sale', status: 'pending', rejectReason: null,
       subtotalFen: priced?.ok ? priced.subtotalFen : total, discountFen: priced?.ok ? priced.discountFen : 0, totalFen: total, refundedFen: 0,

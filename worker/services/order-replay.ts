@@ -24,9 +24,19 @@ export async function priorOrder(db: Db, id: string, storeId: string): Promise<O
   if (o.status === 'rejected') throw new DomainError((op[0]?.code ?? 'CONFLICT') as ErrorCode, op[0]?.message ?? o.rejectReason ?? 'Refused', { details: { opId: id } });
   return {
     id: o.id, status: 'completed', rejectCode: null, rejectReason: null, storeId: o.storeId, memberId: o.memberId,
-    lines: lines.map(({ l, categoryId }) => ({ lineNo: l.lineNo, productId: l.productId, name: l.name, categoryId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen, explanation: [] })),
+    lines: lines.map(({ l, categoryId }) => ({ lineNo: l.lineNo, productId: l.productId, name: l.name, categoryId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen, explanation: parseExplanation(l.explanation) })),
     subtotalFen: o.subtotalFen, discountFen: o.discountFen, totalFen: o.totalFen, pointsEarned: o.pointsEarned,
     balances: o.memberId && row.m ? row.m : null,
     replayed: true,
   };
+}
+
+/** The stored discount words of a line ('[]' for lines written before they were kept). */
+export function parseExplanation(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }

@@ -4,6 +4,7 @@ import { keys } from '../../shared/sync/keys';
 import type { Db } from '../db/client';
 import { orderLines, orders, payments } from '../db/schema';
 import { after, row, type Plan, type Source } from './source';
+import { parseExplanation } from '../services/order-replay';
 
 function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -36,7 +37,7 @@ export function orderSource(db: Db, name: string, scope: SQL, createdSince: () =
       const value: SyncedOrder = {
         id: o.id, storeId: o.storeId, staffId: o.staffId, memberId: o.memberId, kind: o.kind, status: o.status, rejectReason: o.rejectReason,
         subtotalFen: o.subtotalFen, discountFen: o.discountFen, totalFen: o.totalFen, refundedFen: o.refundedFen, pointsEarned: o.pointsEarned, note: o.note, createdAt: o.createdAt,
-        lines: (linesOf.get(o.id) ?? []).sort((a, b) => a.lineNo - b.lineNo).map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen })),
+        lines: (linesOf.get(o.id) ?? []).sort((a, b) => a.lineNo - b.lineNo).map(({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen, explanation }) => ({ lineNo, productId, name, quantity, unitPriceFen, discountFen, totalFen, explanation: parseExplanation(explanation) })),
         tenders: (paysOf.get(o.id) ?? []).map((p) => ({ kind: p.tender, amountFen: p.amountFen })),
       };
       return { o, row: row(o.id, keys.order(o.id), value) };

@@ -51,6 +51,8 @@ export const orderLines = sqliteTable(
     discountFen: integer('discount_fen').notNull().default(0),
     totalFen: integer('total_fen').notNull(),
     unitCostFen: integer('unit_cost_fen').notNull(),
+    // JSON array of the discounts' receipt words ("会员9折", "满200减30"), for a reprint.
+    explanation: text('explanation').notNull().default('[]'),
   },
   (t) => [uniqueIndex('order_lines_pk').on(t.orderId, t.lineNo), index('order_lines_product_idx').on(t.productId)],
 );

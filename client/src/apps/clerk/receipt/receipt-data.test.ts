@@ -18,7 +18,7 @@ describe('buildReceiptData', () => {
       items: [{ name: '洗剪吹', quantity: 1, unitPriceFen: 8_800, discountFen: 0, totalFen: 8_800, discounts: [] }],
       subtotalFen: 8_800, discounts: [], totalFen: 8_800,
       tenders: [{ kind: 'cash', amountFen: 8_800, reference: '', points: null }],
-      cashTenderedFen: null, pointsEarned: 0, balancesAfter: null, status: 'completed', rejectReason: null, footer: null,
+      cashTenderedFen: null, pointsEarned: 0, balancesAfter: null, status: 'completed', refundedFen: 0, rejectReason: null, footer: null,
     });
   });
 

@@ -2,7 +2,7 @@ import type { TenderKind } from '../../../../../shared/schemas/order';
 import type { DiscountSource } from '../../../../../shared/schemas/promotions';
 
 /** Everything a receipt shows, as plain data: the counter fills it from the sale it just rang up. */
-export type ReceiptStatus = 'pending' | 'completed' | 'rejected';
+export type ReceiptStatus = 'pending' | 'completed' | 'rejected' | 'refunded' | 'partially_refunded';
 export type ReceiptDiscountSource = DiscountSource | 'other';
 
 export type ReceiptItem = {
@@ -34,6 +34,8 @@ export type ReceiptData = {
   pointsEarned: number;
   balancesAfter: { principalFen: number; bonusFen: number; points: number } | null;
   status: ReceiptStatus;
+  /** Refunded so far (a reprint of a refunded sale). */
+  refundedFen: number;
   rejectReason: string | null;
   footer: string | null;
 };
@@ -58,6 +60,7 @@ export type ReceiptSource = {
     totalFen: number;
     discountBySource?: Partial<Record<DiscountSource, number>>;
     pointsEarned?: number;
+    refundedFen?: number;
   };
   tenders: readonly { kind: TenderKind; amountFen: number; reference?: string; points?: number }[];
   cashTenderedFen?: number | null;
@@ -100,6 +103,7 @@ export function buildReceiptData(src: ReceiptSource): ReceiptData {
     pointsEarned: o.pointsEarned ?? 0,
     balancesAfter: src.balancesAfter ?? null,
     status: o.status,
+    refundedFen: o.refundedFen ?? 0,
     rejectReason: o.rejectReason ?? null,
     footer: src.footer ?? null,
   };

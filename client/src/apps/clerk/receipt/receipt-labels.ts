@@ -5,7 +5,7 @@ import { tenderKindSchema, type TenderKind } from '../../../../../shared/schemas
 import type { ReceiptDiscountSource, ReceiptStatus } from './receipt-data';
 import type { ReceiptLabels } from './receipt-layout';
 
-const STATUSES: readonly ReceiptStatus[] = ['pending', 'completed', 'rejected'];
+const STATUSES: readonly ReceiptStatus[] = ['pending', 'completed', 'rejected', 'refunded', 'partially_refunded'];
 const SOURCES: readonly ReceiptDiscountSource[] = ['tier', 'birthday', 'campaign_percent', 'campaign_threshold', 'coupon', 'manual', 'other'];
 
 const record = <K extends string>(keys: readonly K[], label: (k: K) => string) => Object.fromEntries(keys.map((k) => [k, label(k)])) as Record<K, string>;
@@ -32,6 +32,7 @@ export function receiptLabels(t: TFunction): ReceiptLabels {
     bonus: t('receipt.bonus'),
     points: t('receipt.points'),
     rejectReason: t('receipt.rejectReason'),
+    refunded: t('receipt.refunded'),
     pendingHint: t('receipt.pendingHint'),
     footer: t('receipt.footer'),
     status: record(STATUSES, (s) => t(`receipt.status.${s}`)),

@@ -29,6 +29,7 @@ const sale: ReceiptData = {
   pointsEarned: 800,
   balancesAfter: { principalFen: 12_345, bonusFen: 600, points: 1_234 },
   status: 'completed',
+  refundedFen: 0,
   rejectReason: null,
   footer: null,
 };
@@ -108,5 +109,12 @@ describe('layoutReceipt', () => {
     const d = { ...sale, items: [{ name: '洗剪吹', quantity: 1, unitPriceFen: 10_000, discountFen: 500, discounts: [{ label: '会员95折', amountFen: null }], totalFen: 9_500 }] };
     const text = receiptText(layoutReceipt(d, 32, zhLabels), 32);
     expect(text).toContain('  会员95折\n  优惠                    -¥5.00\n  小计                    ¥95.00');
+  });
+
+  it('a reprint of a partly refunded sale says so and how much went back', () => {
+    const text = receiptText(layoutReceipt({ ...sale, status: 'partially_refunded', refundedFen: 2_000 }, 32, zhLabels), 32);
+    expect(text).toContain('[部分退款]');
+    expect(text).toMatch(/已退款 +-¥20\.00/);
+    expect(receiptText(layoutReceipt(sale, 32, zhLabels), 32)).not.toContain('已退款');
   });
 });

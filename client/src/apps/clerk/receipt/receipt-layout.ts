@@ -25,6 +25,7 @@ export type ReceiptLabels = {
   bonus: string;
   points: string;
   rejectReason: string;
+  refunded: string;
   pendingHint: string;
   footer: string;
   status: Record<ReceiptStatus, string>;
@@ -84,6 +85,7 @@ export function layoutReceipt(d: ReceiptData, cols: number, l: ReceiptLabels): R
   pair(l.subtotal, formatFen(d.subtotalFen));
   for (const x of d.discounts) pair(`  ${l.discount[x.source]}`, minus(x.amountFen), 'muted');
   pair(l.total, formatFen(d.totalFen), 'strong');
+  if (d.refundedFen > 0) pair(l.refunded, minus(d.refundedFen), 'strong');
   rule();
   const change = changeDue(d);
   for (const t of d.tenders) {

@@ -12,7 +12,7 @@ const data: ReceiptData = {
   items: [{ name: '控油洗发水', quantity: 1, unitPriceFen: 8_900, discountFen: 0, discounts: [], totalFen: 8_900 }],
   subtotalFen: 8_900, discounts: [], totalFen: 8_900,
   tenders: [{ kind: 'cash', amountFen: 8_900, reference: '', points: null }], cashTenderedFen: 10_000,
-  pointsEarned: 89, balancesAfter: { principalFen: 0, bonusFen: 0, points: 89 }, status: 'rejected', rejectReason: '储值余额不足', footer: null,
+  pointsEarned: 89, balancesAfter: { principalFen: 0, bonusFen: 0, points: 89 }, status: 'rejected', refundedFen: 0, rejectReason: '储值余额不足', footer: null,
 };
 
 describe('<Receipt>', () => {
