@@ -42,7 +42,10 @@ export function OrderDetail({ order, actorId, storeId, staffName, tierName, head
         <tbody>
           {order.lines.map((l) => (
             <tr key={l.lineNo}>
-              <td>{l.name}</td>
+              <td>
+                {l.name}
+                {(l.explanation ?? []).length > 0 ? <span className="order-line-why">{(l.explanation ?? []).join(' · ')}</span> : null}
+              </td>
               <td className="num muted">{formatFen(l.unitPriceFen)} × {l.quantity}</td>
               <td className="money">{formatFen(l.totalFen)}</td>
             </tr>
