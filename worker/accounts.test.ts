@@ -285,7 +285,14 @@ describe('punch cards', () => {
     const sale = await api(`/api/members/${m.id}/punch-cards`, { token: clerks[0], body: { opId: cardOp, storeId: 'store-1', productId: 'p-001', uses: 2, priceFen: 16_000, paidWith: 'stored_value' } });
     expect(sale.status).toBe(200);
     expect(sale.json.balances.principalFen).toBe(100_000 - 16_000);
-    const visit = (id = ulid()) => ({ id, storeId: 'store-1', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-001', quantity: 1 }], tenders: [{ kind: 'punch_card', cardId: cardOp, uses: 1, amountFen: 8800 }] });
+    const visit = (id = ulid()) => ({ id, storeId: 'store-1', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-001', quantity: 1 }], tenders: [{ kind: 'punch_card', cardId: cardOp, productId: 'p-001', uses: 1, amountFen: 8800 }] });
+    // A visit pays exactly what the service costs on the order, and only with a card for it.
+    const cheap = { ...visit(), tenders: [{ kind: 'punch_card', cardId: cardOp, productId: 'p-001', uses: 1, amountFen: 100 }, { kind: 'cash', amountFen: 8700 }] };
+    const wrongCheap = await api('/api/orders', { token: clerks[0], body: cheap });
+    expect([wrongCheap.status, wrongCheap.json.error.details.worthFen]).toEqual([400, 8800]);
+    const other = { ...visit(), lines: [{ productId: 'p-401', quantity: 1 }], tenders: [{ kind: 'punch_card', cardId: cardOp, productId: 'p-401', uses: 1, amountFen: 8900 }] };
+    const wrongCard = await api('/api/orders', { token: clerks[0], body: other });
+    expect([wrongCard.status, wrongCard.json.error.code]).toEqual([409, 'PUNCH_NOT_VALID_HERE']);
     const first = visit();
     expect((await api('/api/orders', { token: clerks[0], body: first })).status).toBe(200);
     expect((await api('/api/orders', { token: clerks[0], body: visit() })).status).toBe(200);

@@ -134,4 +134,33 @@ export const tests = [
       assert(entries.length === 1, `${entries.length} settlements: only the other branch's should stand`);
     },
   },
+  {
+    name: 'Checkout with a punch card: a visit of the member’s service is paid by the card, the rest in cash',
+    async run(ctx) {
+      const token = await staffToken(ctx, ctx.demo.clerkUser);
+      const m = await freshMember(ctx, token, 0);
+      const cardId = ulid();
+      await api(ctx, `/api/members/${m.id}/punch-cards`, { token, body: { opId: cardId, storeId: 'store-1', productId: 'p-001', uses: 3, priceFen: 21_000, paidWith: 'cash' } });
+      const page = await openCounter(ctx);
+      await identify(page, m.phone);
+      await addProduct(page, '洗剪吹（设计师）');
+      await addProduct(page, '控油洗发水');
+      const total = fen(await text(page.getByTestId('cart-total')));
+      await page.getByTestId('pay').click();
+      const tile = page.locator(`[data-testid="tender-punch"][data-card-id="${cardId}"]`);
+      await tile.waitFor();
+      await tile.click();
+      const left = fen(await text(page.getByTestId('pay-left')));
+      assert(left > 0 && left < total, `after the card ${left} of ${total} is left`);
+      await page.getByTestId('tender-cash').click();
+      await page.getByTestId('tender-amount').fill(String(left / 100));
+      await page.getByTestId('tender-add').click();
+      await ctx.screenshot(page, 'counter-pay-punch');
+      await page.getByTestId('pay-confirm').click();
+      await page.waitForSelector('[data-testid="sale-done"][data-status="completed"]', { timeout: 30_000 });
+      const account = await api(ctx, `/api/members/${m.id}/account`, { token });
+      const card = account.punchCards.find((c) => c.id === cardId);
+      assert(card && card.usesLeft === 2, `the card has ${card?.usesLeft} visits left`);
+    },
+  },
 ];

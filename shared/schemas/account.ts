@@ -48,7 +48,8 @@ export const accountOpSchema = z.discriminatedUnion('kind', [
     kind: z.literal('settle'),
     storedValueFen: nonNeg,
     pointsUsed: nonNeg,
-    punchUses: z.array(z.object({ cardId: idSchema, uses: pos })).default([]),
+    // productId: the card must be for it (absent in operations recorded before it was checked).
+    punchUses: z.array(z.object({ cardId: idSchema, uses: pos, productId: idSchema.optional() })).default([]),
     couponIds: z.array(idSchema).default([]),
     pointsEarned: nonNeg,
     pointsAvailableAt: timestampSchema,

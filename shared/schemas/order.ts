@@ -16,7 +16,8 @@ export const tenderSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['cash', 'bank_card', 'wechat', 'alipay']), amountFen: pos, reference: z.string().max(64).default('') }),
   z.object({ kind: z.literal('stored_value'), amountFen: pos }),
   z.object({ kind: z.literal('points'), points: pos, amountFen: pos }),
-  z.object({ kind: z.literal('punch_card'), cardId: idSchema, uses: pos, amountFen: z.number().int().nonnegative() }),
+  /** Visits off a punch card for `productId` on the order, paying exactly what those units cost on it. */
+  z.object({ kind: z.literal('punch_card'), cardId: idSchema, productId: idSchema, uses: pos, amountFen: z.number().int().nonnegative() }),
 ]);
 export type Tender = z.infer<typeof tenderSchema>;
 

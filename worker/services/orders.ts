@@ -78,7 +78,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
       kind: 'settle',
       storedValueFen: sum('stored_value'),
       pointsUsed: input.tenders.reduce((n, t) => n + (t.kind === 'points' ? t.points : 0), 0),
-      punchUses: input.tenders.flatMap((t) => (t.kind === 'punch_card' ? [{ cardId: t.cardId, uses: t.uses }] : [])),
+      punchUses: input.tenders.flatMap((t) => (t.kind === 'punch_card' ? [{ cardId: t.cardId, uses: t.uses, productId: t.productId }] : [])),
       couponIds: sale.couponIds,
       pointsEarned: sale.write.pointsEarned,
       ...earnedPointsTiming(rules, input.createdAt),

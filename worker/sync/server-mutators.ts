@@ -30,7 +30,7 @@ export const serverMutators: Effects = {
     const amountFen = await quoteTotal(c.db, r.storeId, r.memberId, lines, r.createdAt);
     return settleOrder(c.env, c.db, c.actor, {
       id: r.id, storeId: r.storeId, memberId: r.memberId, createdAt: r.createdAt, note: '', lines, coupons: [], manualDiscount: null,
-      tenders: [{ kind: 'punch_card', cardId: r.cardId, uses: r.uses, amountFen }],
+      tenders: [{ kind: 'punch_card', cardId: r.cardId, productId: r.productId, uses: r.uses, amountFen }],
     });
   },
   refundOrder: (c, { memberId, ...r }) => (memberId ? ops.refund(account(c, memberId), r) : refundWalkIn(c.db, c.actor, r)),

@@ -51,6 +51,7 @@ export function settle(s: AccountState, op: Settle, order: ConsumptionOrder): St
     if (card.storeIds && op.storeId && !card.storeIds.includes(op.storeId)) {
       throw new DomainError('PUNCH_NOT_VALID_HERE', `Punch card “${card.name}” is not valid at this store`);
     }
+    if (u.productId && card.productId !== u.productId) throw new DomainError('PUNCH_NOT_VALID_HERE', `Punch card “${card.name}” is for another product or service`);
     if (card.usesLeft < u.uses) throw new DomainError('PUNCH_EXHAUSTED', `Punch card “${card.name}” has ${card.usesLeft} uses left`);
     card.usesLeft -= u.uses;
     punch += u.uses;

@@ -75,10 +75,33 @@ export function checkCheckout(order: CheckoutOrder & Pick<OrderInput, 'tenders' 
   }
   const needsMember = order.coupons.length > 0 || order.tenders.some((t) => !MONEY_TENDERS.includes(t.kind) || t.kind === 'stored_value');
   if (!order.memberId && needsMember) throw new DomainError('VALIDATION_FAILED', 'tenders: stored value, points, punch cards and coupons need a member');
+  const punched = new Map<string, number>();
+  for (const t of order.tenders) {
+    if (t.kind !== 'punch_card') continue;
+    const before = punched.get(t.productId) ?? 0;
+    const uses = before + t.uses;
+    punched.set(t.productId, uses);
+    const quantity = priced.lines.filter((l) => l.productId === t.productId).reduce((n, l) => n + l.quantity, 0);
+    if (uses > quantity) throw new DomainError('VALIDATION_FAILED', `tenders: ${uses} punch-card uses for ${t.productId}, but the order has ${quantity}`);
+    // Cumulative, so the units of several cards add up to the line exactly.
+    const worth = punchWorthFen(priced.lines, t.productId, uses) - punchWorthFen(priced.lines, t.productId, before);
+    if (t.amountFen !== worth) throw new DomainError('VALIDATION_FAILED', `tenders: ${t.uses} uses of ${t.productId} are worth ${worth} fen on this order, not ${t.amountFen}`, { details: { worthFen: worth } });
+  }
   for (const t of order.tenders) {
     if (t.kind !== 'points') continue;
     const worth = pointsWorthFen(t.points, ctx.rules);
     if (t.amountFen !== worth) throw new DomainError('VALIDATION_FAILED', `tenders: ${t.points} points are worth ${worth} fen, not ${t.amountFen}`);
   }
   return priced;
+}
+
+/**
+ * What `uses` units of a product cost on this order (after its discounts): a punch card pays that,
+ * so a visit is valued at what the member would have paid for it. Rounded down to the fen.
+ */
+export function punchWorthFen(lines: readonly { productId: string; quantity: number; totalFen: number }[], productId: string, uses: number): number {
+  const of = lines.filter((l) => l.productId === productId);
+  const quantity = of.reduce((n, l) => n + l.quantity, 0);
+  const total = of.reduce((n, l) => n + l.totalFen, 0);
+  return quantity === 0 ? 0 : Math.floor((total * Math.min(uses, quantity)) / quantity);
 }

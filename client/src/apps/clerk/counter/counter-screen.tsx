@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { AccountView } from '../../../../../shared/schemas/account-api';
 import { useTranslation } from 'react-i18next';
 import { pointsEarnedOn, priceCheckout } from '../../../../../shared/domain/checkout/price-checkout';
 import type { Member } from '../../../../../shared/schemas/member';
@@ -38,6 +39,7 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
   const [drafts, setDrafts] = useState<TenderDraft[] | null>(null);
   const [done, setDone] = useState<DoneSale | null>(null);
   const [manualOpen, setManualOpen] = useState(false);
+  const [account, setAccount] = useState<AccountView | null>(null);
   const scan = useCounterScan(active && !drafts && !done && !manualOpen);
   const productSearch = useRef<HTMLInputElement>(null);
   const memberSearch = useRef<HTMLInputElement>(null);
@@ -121,7 +123,7 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
     <div className="counter" data-testid="counter">
       <ProductPicker catalog={catalog} onAdd={(productId) => dispatch({ type: 'add', productId })} searchRef={productSearch} />
       <aside className="counter-side">
-        <MemberPanel member={member} coupons={cart.coupons} onPick={pick} onToggleCoupon={(coupon) => dispatch({ type: 'toggle_coupon', coupon })} onOpenDesk={onOpenDesk} onRegister={onRegister} onScan={scan.openCamera} inputRef={memberSearch} />
+        <MemberPanel member={member} coupons={cart.coupons} onPick={pick} onToggleCoupon={(coupon) => dispatch({ type: 'toggle_coupon', coupon })} onOpenDesk={onOpenDesk} onRegister={onRegister} onScan={scan.openCamera} onAccount={setAccount} inputRef={memberSearch} />
         {scan.message ? (
           <p className={`notice-inline ${scan.message.ok ? '' : 'notice-danger'}`} data-testid="scan-message" role="status" onClick={scan.clearMessage}>
             {scan.message.text}
@@ -136,7 +138,7 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
         </div>
       </aside>
       {drafts && ready && rows.rules ? (
-        <PaySheet ctx={{ totalFen: ready.totalFen, member, rules: rows.rules }} drafts={drafts} onDrafts={setDrafts} onConfirm={() => void confirm()} onCancel={() => setDrafts(null)} />
+        <PaySheet ctx={{ totalFen: ready.totalFen, member, rules: rows.rules }} punch={{ cards: account?.memberId === member?.id ? (account?.punchCards ?? []) : [], lines: ready.lines, storeId, at: clock }} drafts={drafts} onDrafts={setDrafts} onConfirm={() => void confirm()} onCancel={() => setDrafts(null)} />
       ) : null}
       {manualOpen && priced?.ok ? (
         <ManualDiscountSheet cartId={cart.id} baseFen={manualBaseFen(priced)} current={cart.manualDiscount} onApply={(discount) => dispatch({ type: 'set_manual', discount })} onClose={() => setManualOpen(false)} />

@@ -18,11 +18,13 @@ type Props = {
   onOpenDesk(memberId: string): void;
   onRegister(): void;
   onScan(): void;
+  /** The member's account as read online (punch cards for the pay sheet), null while unknown. */
+  onAccount(account: AccountView | null): void;
   inputRef: RefObject<HTMLInputElement | null>;
 };
 
 /** Who is paying: looked up on the tablet first (works offline), then online for members from elsewhere. */
-export function MemberPanel({ member, coupons, onPick, onToggleCoupon, onOpenDesk, onRegister, onScan, inputRef }: Props) {
+export function MemberPanel({ member, coupons, onPick, onToggleCoupon, onOpenDesk, onRegister, onScan, onAccount, inputRef }: Props) {
   const { t } = useTranslation();
   const rep = useCloudSync()?.rep ?? null;
   const api = useApi();
@@ -32,10 +34,15 @@ export function MemberPanel({ member, coupons, onPick, onToggleCoupon, onOpenDes
 
   useEffect(() => {
     setOwned(null);
+    onAccount(null);
     if (!member || !navigator.onLine) return;
     let live = true;
-    // The tablet does not hold members' coupons: asked for when the member is at the counter.
-    api.get<AccountView>(`/api/members/${member.id}/account`).then((a) => live && setOwned(a.coupons), () => {});
+    // The tablet does not hold members' coupons and punch cards: asked for when the member is at the counter.
+    api.get<AccountView>(`/api/members/${member.id}/account`).then((a) => {
+      if (!live) return;
+      setOwned(a.coupons);
+      onAccount(a);
+    }, () => {});
     return () => {
       live = false;
     };

@@ -4,14 +4,16 @@ import { splitSpend } from '../../../../../shared/domain/account/split';
 import { formatFen, parseYuan } from '../../../../../shared/domain/money';
 import type { ChainRules } from '../../../../../shared/schemas/rules';
 import { Button } from '../../../lib/ui/button';
-import { capacity, cashDraft, changeDueFen, paidFen, pointsDraft, remainingFen, type PayContext, type TenderDraft, type TenderKindOption } from './tenders';
+import { capacity, cashDraft, changeDueFen, paidFen, pointsDraft, punchOptions, remainingFen, type PayContext, type TenderDraft, type TenderKindOption } from './tenders';
+import type { PunchCard } from '../../../../../shared/schemas/account';
 
 const KINDS: TenderKindOption[] = ['cash', 'wechat', 'alipay', 'bank_card', 'stored_value', 'points'];
 
-type Props = { ctx: PayContext & { rules: ChainRules }; drafts: TenderDraft[]; onDrafts(d: TenderDraft[]): void; onConfirm(): void; onCancel(): void };
+type Punch = { cards: readonly PunchCard[]; lines: readonly { productId: string; quantity: number; totalFen: number }[]; storeId: string; at: number };
+type Props = { ctx: PayContext & { rules: ChainRules }; punch: Punch; drafts: TenderDraft[]; onDrafts(d: TenderDraft[]): void; onConfirm(): void; onCancel(): void };
 
 /** Split payment: tenders one after another until nothing is left to pay, each with what it can take and why not. */
-export function PaySheet({ ctx, drafts, onDrafts, onConfirm, onCancel }: Props) {
+export function PaySheet({ ctx, punch, drafts, onDrafts, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<TenderKindOption | null>(null);
   const [amount, setAmount] = useState('');
@@ -66,6 +68,17 @@ export function PaySheet({ ctx, drafts, onDrafts, onConfirm, onCancel }: Props) 
             );
           })}
         </div>
+        {punch.cards.length > 0 ? (
+          <div className="punch-options">
+            <span className="muted">{t('counter.punch.title')}</span>
+            {punchOptions(punch.cards, punch.lines, { ...ctx, storeId: punch.storeId, at: punch.at }, drafts).map((o) => (
+              <button key={o.card.id} type="button" className="tender-tile" disabled={!o.draft} onClick={() => o.draft && onDrafts([...drafts, o.draft])} data-testid="tender-punch" data-card-id={o.card.id}>
+                <span className="tender-name">{o.card.name}</span>
+                <span className="tender-cap">{o.draft ? `${t('counter.punch.uses', { uses: o.draft.uses, left: o.card.usesLeft })} · ${formatFen(o.draft.amountFen)}` : t(`counter.punch.blocked.${o.blocked!}`)}</span>
+              </button>
+            ))}
+          </div>
+        ) : null}
         {kind && cap && 'blocked' in cap ? <p className="notice-inline notice-danger" data-testid="tender-blocked">{t(`counter.blocked.${cap.blocked}`)}</p> : null}
         {kind && cap && !('blocked' in cap) ? (
           <div className="tender-entry">
@@ -89,7 +102,7 @@ export function PaySheet({ ctx, drafts, onDrafts, onConfirm, onCancel }: Props) 
           <ul className="tender-list" data-testid="tender-list">
             {drafts.map((d, i) => (
               <li key={i}>
-                <span>{t(`counter.tender.${d.kind}`)}{d.kind === 'points' ? ` ${d.points}` : ''}</span>
+                <span className="tender-line-name">{t(`counter.tender.${d.kind}`)}{d.kind === 'points' ? ` ${d.points}` : d.kind === 'punch_card' ? ` ${d.name} · ${t('counter.punch.usedN', { uses: d.uses })}` : ''}</span>
                 <span className="money">{formatFen(d.amountFen)}</span>
                 <button type="button" className="link-button" onClick={() => onDrafts(drafts.filter((_, j) => j !== i))}>{t('counter.remove')}</button>
               </li>

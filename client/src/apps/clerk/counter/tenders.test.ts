@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capacity, cashDraft, changeDueFen, pointsDraft, remainingFen, toTenders, type PayContext, type TenderDraft } from './tenders';
+import { capacity, cashDraft, changeDueFen, pointsDraft, punchOptions, remainingFen, toTenders, type PayContext, type PunchBlocker, type TenderDraft } from './tenders';
+import type { PunchCard } from '../../../../../shared/schemas/account';
 
 const member = { status: 'active' as const, principalFen: 5_000, bonusFen: 1_000, points: 800 };
 const ctx = (over: Partial<PayContext> = {}): PayContext => ({ totalFen: 10_000, member, rules: { pointValueFenPer100: 100 }, ...over });
@@ -56,5 +57,38 @@ describe('toTenders', () => {
       { kind: 'alipay', amountFen: 100, reference: '2088' },
       { kind: 'points', points: 100, amountFen: 100 },
     ]);
+  });
+});
+
+describe('punch cards at the counter', () => {
+  const NOW = 1_800_000_000_000;
+  const card = (over: Partial<PunchCard> = {}): PunchCard => ({ id: 'pc1', productId: 'p-001', name: '洗剪吹10次卡', usesTotal: 10, usesLeft: 3, pricePerUseFen: 8_000, expiresAt: null, storeIds: null, ...over });
+  // Two haircuts at ¥88 each after a tier discount (¥176), and a ¥89 shampoo.
+  const lines = [{ productId: 'p-001', quantity: 2, totalFen: 17_600 }, { productId: 'p-401', quantity: 1, totalFen: 8_900 }];
+  const at = (over: Partial<PayContext> = {}) => ({ ...ctx({ totalFen: 26_500, ...over }), storeId: 'store-1', at: NOW });
+  const punch = (id: string, uses: number, amountFen: number): TenderDraft => ({ kind: 'punch_card', cardId: id, productId: 'p-001', name: '洗剪吹10次卡', uses, amountFen });
+
+  it.each<[string, PunchCard, TenderDraft[], { uses: number; amountFen: number } | PunchBlocker, number?]>([
+    ['pays the units of its service in the cart, at what they cost on the order', card(), [], { uses: 2, amountFen: 17_600 }],
+    ['no more visits than are left on it', card({ usesLeft: 1 }), [], { uses: 1, amountFen: 8_800 }],
+    ['expired', card({ expiresAt: NOW }), [], 'expired'],
+    ['valid at other stores only', card({ storeIds: ['store-2'] }), [], 'not_here'],
+    ['used up', card({ usesLeft: 0 }), [], 'used_up'],
+    ['its service is not in the cart', card({ productId: 'p-999' }), [], 'not_in_cart'],
+    ['already added', card(), [punch('pc1', 2, 17_600)], 'in_use'],
+    ['a second card takes the units the first did not', card({ id: 'pc2' }), [punch('pc1', 1, 8_800)], { uses: 1, amountFen: 8_800 }],
+    ['worth more than is left to pay', card(), [{ kind: 'wechat', amountFen: 20_000, reference: '' }], 'too_much'],
+  ])('%s', (_, c, drafts, want) => {
+    const [o] = punchOptions([c], lines, at(), drafts);
+    if (typeof want === 'string') expect([o!.draft, o!.blocked]).toEqual([null, want]);
+    else expect(o!.draft).toEqual({ kind: 'punch_card', cardId: c.id, productId: c.productId, name: c.name, ...want });
+  });
+
+  it('odd fen are split so the units add up to the line', () => {
+    const odd = [{ productId: 'p-001', quantity: 3, totalFen: 10_000 }];
+    const [a] = punchOptions([card({ usesLeft: 1 })], odd, { ...at({ totalFen: 10_000 }) }, []);
+    const [b] = punchOptions([card({ id: 'pc2', usesLeft: 5 })], odd, at({ totalFen: 10_000 }), [a!.draft!]);
+    expect([a!.draft!.amountFen, b!.draft!.amountFen, a!.draft!.amountFen + b!.draft!.amountFen]).toEqual([3_333, 6_667, 10_000]);
+    expect(toTenders([b!.draft!])).toEqual([{ kind: 'punch_card', cardId: 'pc2', productId: 'p-001', uses: 2, amountFen: 6_667 }]);
   });
 });

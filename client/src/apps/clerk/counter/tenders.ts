@@ -1,4 +1,5 @@
-import { pointsWorthFen } from '../../../../../shared/domain/checkout/price-checkout';
+import { pointsWorthFen, punchWorthFen } from '../../../../../shared/domain/checkout/price-checkout';
+import type { PunchCard } from '../../../../../shared/schemas/account';
 import type { Member } from '../../../../../shared/schemas/member';
 import type { Tender } from '../../../../../shared/schemas/order';
 import type { ChainRules } from '../../../../../shared/schemas/rules';
@@ -12,8 +13,9 @@ export type TenderDraft =
   | { kind: 'cash'; amountFen: number; receivedFen: number }
   | { kind: ExternalKind; amountFen: number; reference: string }
   | { kind: 'stored_value'; amountFen: number }
-  | { kind: 'points'; points: number; amountFen: number };
-export type TenderKindOption = TenderDraft['kind'];
+  | { kind: 'points'; points: number; amountFen: number }
+  | { kind: 'punch_card'; cardId: string; productId: string; name: string; uses: number; amountFen: number };
+export type TenderKindOption = Exclude<TenderDraft['kind'], 'punch_card'>;
 
 export type Blocker = 'no_member' | 'card_frozen' | 'no_balance' | 'no_points' | 'points_too_few' | 'paid';
 export type PayContext = { totalFen: number; member: Pick<Member, 'status' | 'principalFen' | 'bonusFen' | 'points'> | null; rules: Pick<ChainRules, 'pointValueFenPer100'> };
@@ -22,7 +24,7 @@ export const paidFen = (drafts: readonly TenderDraft[]) => drafts.reduce((n, d) 
 export const remainingFen = (ctx: PayContext, drafts: readonly TenderDraft[]) => Math.max(0, ctx.totalFen - paidFen(drafts));
 export const changeDueFen = (drafts: readonly TenderDraft[]) => drafts.reduce((n, d) => n + (d.kind === 'cash' ? d.receivedFen - d.amountFen : 0), 0);
 
-const usedOf = (drafts: readonly TenderDraft[], kind: TenderKindOption) => drafts.filter((d) => d.kind === kind);
+const usedOf = (drafts: readonly TenderDraft[], kind: TenderDraft['kind']) => drafts.filter((d) => d.kind === kind);
 
 /** The most this tender can still take, or why it cannot take anything. */
 export function capacity(kind: TenderKindOption, ctx: PayContext, drafts: readonly TenderDraft[]): { maxFen: number; maxPoints?: number } | { blocked: Blocker } {
@@ -69,7 +71,35 @@ export const toTenders = (drafts: readonly TenderDraft[]): Tender[] =>
         return { kind: 'stored_value', amountFen: d.amountFen };
       case 'points':
         return { kind: 'points', points: d.points, amountFen: d.amountFen };
+      case 'punch_card':
+        return { kind: 'punch_card', cardId: d.cardId, productId: d.productId, uses: d.uses, amountFen: d.amountFen };
       default:
         return { kind: d.kind, amountFen: d.amountFen, reference: d.reference };
     }
   });
+
+export type PunchBlocker = 'expired' | 'not_here' | 'used_up' | 'not_in_cart' | 'in_use' | 'too_much';
+export type PunchOption = { card: PunchCard; draft: Extract<TenderDraft, { kind: 'punch_card' }> | null; blocked: PunchBlocker | null };
+
+/**
+ * The member's punch cards at this sale: each pays for the units of its service in the cart (up
+ * to the visits left), valued at what those units cost on the order — or why it cannot.
+ */
+export function punchOptions(cards: readonly PunchCard[], lines: readonly { productId: string; quantity: number; totalFen: number }[], ctx: PayContext & { storeId: string; at: number }, drafts: readonly TenderDraft[]): PunchOption[] {
+  const left = remainingFen(ctx, drafts);
+  return cards.map((card): PunchOption => {
+    const no = (blocked: PunchBlocker): PunchOption => ({ card, draft: null, blocked });
+    if (card.expiresAt !== null && card.expiresAt <= ctx.at) return no('expired');
+    if (card.storeIds && !card.storeIds.includes(ctx.storeId)) return no('not_here');
+    if (card.usesLeft <= 0) return no('used_up');
+    if (drafts.some((d) => d.kind === 'punch_card' && d.cardId === card.id)) return no('in_use');
+    const inCart = lines.filter((l) => l.productId === card.productId).reduce((n, l) => n + l.quantity, 0);
+    const taken = drafts.reduce((n, d) => n + (d.kind === 'punch_card' && d.productId === card.productId ? d.uses : 0), 0);
+    const uses = Math.min(card.usesLeft, inCart - taken);
+    if (uses <= 0) return no('not_in_cart');
+    // The server wants the exact worth of these units, so it must fit in what is left to pay.
+    const amountFen = punchWorthFen(lines, card.productId, taken + uses) - punchWorthFen(lines, card.productId, taken);
+    if (amountFen > left) return no('too_much');
+    return { card, blocked: null, draft: { kind: 'punch_card', cardId: card.id, productId: card.productId, name: card.name, uses, amountFen } };
+  });
+}
