@@ -62,7 +62,7 @@ try {
     await tiles.nth(i % 40).click();
     await tiles.nth((i * 7) % 40).click();
     await page.getByTestId('pay').click();
-    await page.getByTestId('tender-wechat').click();
+    await page.getByTestId('tender-bank_card').click();
     await page.getByTestId('tender-add').click();
     await page.getByTestId('pay-confirm').click();
     await page.getByTestId('next-customer').click();

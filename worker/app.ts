@@ -21,6 +21,7 @@ import { stores } from './routes/stores';
 import { replicache } from './routes/replicache';
 import { promotions } from './routes/promotions';
 import { shifts } from './routes/shifts';
+import { payments } from './routes/payments';
 
 export const app = new Hono<AppEnv>();
 
@@ -45,6 +46,7 @@ app.route('/api/tiers', tiers);
 app.route('/api/replicache', replicache);
 app.route('/api/promotions', promotions);
 app.route('/api/shifts', shifts);
+app.route('/api/payments', payments);
 
 mountDocs(app);
 app.route('/', apps);

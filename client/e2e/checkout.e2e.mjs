@@ -1,6 +1,6 @@
 // The counter: ring up, split payment, done screen; offline and refused sales. Run by client/e2e/run.ts.
 import { ulid } from 'ulid';
-import { api, assert, open, staffSignIn, staffToken, TABLET, text } from './helpers.mjs';
+import { api, assert, open, scanWedge, staffSignIn, staffToken, TABLET, text } from './helpers.mjs';
 
 /** Signs the clerk in and waits until the tablet holds its store's catalog. */
 async function openCounter(ctx, username = ctx.demo.clerkUser) {
@@ -161,6 +161,30 @@ export const tests = [
       const account = await api(ctx, `/api/members/${m.id}/account`, { token });
       const card = account.punchCards.find((c) => c.id === cardId);
       assert(card && card.usesLeft === 2, `the card has ${card?.usesLeft} visits left`);
+    },
+  },
+  {
+    name: 'Checkout with WeChat Pay: the customer’s payment code is scanned and charged through the provider; a wrong wallet’s code is declined',
+    async run(ctx) {
+      const page = await openCounter(ctx);
+      await addProduct(page, '控油洗发水');
+      const total = fen(await text(page.getByTestId('cart-total')));
+      await page.getByTestId('pay').click();
+      await page.getByTestId('tender-wechat').click();
+      await page.getByTestId('tender-auth-code').waitFor();
+      await scanWedge(page, '284567890123456789'); // an Alipay code shown for WeChat Pay
+      await page.getByTestId('tender-charge-problem').waitFor();
+      assert((await text(page.getByTestId('tender-charge-problem'))).includes('付款失败'), 'the decline is not explained');
+      await page.getByTestId('tender-auth-code').focus();
+      await scanWedge(page, '134567890123456789');
+      await page.getByTestId('tender-list').waitFor();
+      const line = await text(page.getByTestId('tender-list'));
+      assert(line.includes('微信支付') && fen(line.match(/¥[\d,.]+/)[0]) === total, `the tender reads ${line}`);
+      await ctx.screenshot(page, 'counter-pay-wechat');
+      await page.getByTestId('pay-confirm').click();
+      await page.waitForSelector('[data-testid="sale-done"][data-status="completed"]', { timeout: 30_000 });
+      const receipt = await text(page.getByTestId('sale-done'));
+      assert(receipt.includes('SBX'), 'the receipt does not carry the provider’s transaction number');
     },
   },
 ];

@@ -111,3 +111,25 @@ export const shifts = sqliteTable(
   },
   (t) => [index('shifts_store_opened_idx').on(t.storeId, t.openedAt), index('shifts_staff_open_idx').on(t.staffId, t.closedAt)],
 );
+
+/**
+ * Charges of customers' payment codes through a provider (worker/payments). The tablet's payment
+ * id is the key: a repeated charge answers the recorded result and never reaches the provider.
+ */
+export const paymentCharges = sqliteTable(
+  'payment_charges',
+  {
+    paymentId: text('payment_id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    storeId: text('store_id').notNull().references(() => stores.id),
+    staffId: text('staff_id').notNull().references(() => staff.id),
+    kind: text('kind', { enum: ['wechat', 'alipay', 'bank_card'] }).notNull(),
+    provider: text('provider').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    status: text('status', { enum: ['paid', 'declined'] }).notNull(),
+    reference: text('reference').notNull().default(''),
+    reason: text('reason'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('payment_charges_order_idx').on(t.orderId)],
+);

@@ -15,7 +15,7 @@ import { MemberPanel } from './member-panel';
 import { PaySheet } from './pay-sheet';
 import { ProductPicker } from './product-picker';
 import { SaleDone, type DoneSale, type ReceiptHeader } from './sale-done';
-import { changeDueFen, toTenders, type TenderDraft } from './tenders';
+import { changeDueFen, hasCharged, toTenders, type TenderDraft } from './tenders';
 import { useShortcuts } from './use-shortcuts';
 import { useCounterScan } from './use-counter-scan';
 
@@ -115,7 +115,7 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
     F3: () => memberSearch.current?.focus(),
     F4: onRegister,
     F9: () => (manualOpen ? undefined : drafts ? void confirm() : ready && !done ? setDrafts([]) : undefined),
-    Escape: () => (manualOpen ? setManualOpen(false) : drafts ? setDrafts(null) : undefined),
+    Escape: () => (manualOpen ? setManualOpen(false) : drafts && !hasCharged(drafts) ? setDrafts(null) : undefined),
   });
 
   if (done) return <SaleDone sale={done} member={member} tiers={rows.tiers} header={header} onNext={next} onRetry={retry} />;
@@ -138,7 +138,7 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
         </div>
       </aside>
       {drafts && ready && rows.rules ? (
-        <PaySheet ctx={{ totalFen: ready.totalFen, member, rules: rows.rules }} punch={{ cards: account?.memberId === member?.id ? (account?.punchCards ?? []) : [], lines: ready.lines, storeId, at: clock }} drafts={drafts} onDrafts={setDrafts} onConfirm={() => void confirm()} onCancel={() => setDrafts(null)} />
+        <PaySheet ctx={{ totalFen: ready.totalFen, member, rules: rows.rules }} sale={{ orderId: cart.id, storeId }} punch={{ cards: account?.memberId === member?.id ? (account?.punchCards ?? []) : [], lines: ready.lines, storeId, at: clock }} drafts={drafts} onDrafts={setDrafts} onConfirm={() => void confirm()} onCancel={() => !hasCharged(drafts) && setDrafts(null)} />
       ) : null}
       {manualOpen && priced?.ok ? (
         <ManualDiscountSheet cartId={cart.id} baseFen={manualBaseFen(priced)} current={cart.manualDiscount} onApply={(discount) => dispatch({ type: 'set_manual', discount })} onClose={() => setManualOpen(false)} />

@@ -4,20 +4,23 @@ import { splitSpend } from '../../../../../shared/domain/account/split';
 import { formatFen, parseYuan } from '../../../../../shared/domain/money';
 import type { ChainRules } from '../../../../../shared/schemas/rules';
 import { Button } from '../../../lib/ui/button';
-import { capacity, cashDraft, changeDueFen, paidFen, pointsDraft, punchOptions, remainingFen, type PayContext, type TenderDraft, type TenderKindOption } from './tenders';
+import { ProviderCharge, usePaymentSetup } from './provider-charge';
+import { capacity, cashDraft, changeDueFen, hasCharged, paidFen, pointsDraft, punchOptions, remainingFen, type PayContext, type TenderDraft, type TenderKindOption } from './tenders';
 import type { PunchCard } from '../../../../../shared/schemas/account';
 
 const KINDS: TenderKindOption[] = ['cash', 'wechat', 'alipay', 'bank_card', 'stored_value', 'points'];
 
 type Punch = { cards: readonly PunchCard[]; lines: readonly { productId: string; quantity: number; totalFen: number }[]; storeId: string; at: number };
-type Props = { ctx: PayContext & { rules: ChainRules }; punch: Punch; drafts: TenderDraft[]; onDrafts(d: TenderDraft[]): void; onConfirm(): void; onCancel(): void };
+type Props = { ctx: PayContext & { rules: ChainRules }; sale: { orderId: string; storeId: string }; punch: Punch; drafts: TenderDraft[]; onDrafts(d: TenderDraft[]): void; onConfirm(): void; onCancel(): void };
 
 /** Split payment: tenders one after another until nothing is left to pay, each with what it can take and why not. */
-export function PaySheet({ ctx, punch, drafts, onDrafts, onConfirm, onCancel }: Props) {
+export function PaySheet({ ctx, sale, punch, drafts, onDrafts, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<TenderKindOption | null>(null);
   const [amount, setAmount] = useState('');
   const [reference, setReference] = useState('');
+  const [typed, setTyped] = useState(false);
+  const setup = usePaymentSetup();
   const left = remainingFen(ctx, drafts);
   const cap = kind ? capacity(kind, ctx, drafts) : null;
 
@@ -25,6 +28,7 @@ export function PaySheet({ ctx, punch, drafts, onDrafts, onConfirm, onCancel }: 
     const c = capacity(k, ctx, drafts);
     setKind(k);
     setReference('');
+    setTyped(false);
     setAmount('blocked' in c ? '' : k === 'points' ? String(c.maxPoints) : (c.maxFen / 100).toFixed(2));
   }
 
@@ -43,6 +47,10 @@ export function PaySheet({ ctx, punch, drafts, onDrafts, onConfirm, onCancel }: 
     setKind(null);
   }
 
+  const external = kind === 'wechat' || kind === 'alipay' || kind === 'bank_card' ? kind : null;
+  // A provider charges the customer's scanned code when one is set up and the tablet is online;
+  // otherwise (or when the clerk chooses) the terminal's reference is typed in.
+  const providerOn = external !== null && !typed && navigator.onLine && (setup?.[external] ?? 'manual') !== 'manual';
   const svSplit = kind === 'stored_value' && ctx.member ? splitSpend(parseYuan(amount) ?? 0, ctx.member, ctx.rules.consumptionOrder) : null;
   const invalid = kind !== null && cap !== null && !('blocked' in cap) && (kind === 'points' ? !pointsDraft(Number.parseInt(amount, 10) || 0, ctx, drafts) : (parseYuan(amount) ?? 0) <= 0 || (kind !== 'cash' && (parseYuan(amount) ?? 0) > cap.maxFen));
 
@@ -86,7 +94,11 @@ export function PaySheet({ ctx, punch, drafts, onDrafts, onConfirm, onCancel }: 
               <span>{kind === 'points' ? t('counter.pointsToUse') : kind === 'cash' ? t('counter.received') : t('counter.amount')}</span>
               <input autoFocus inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && !invalid && add()} data-testid="tender-amount" />
             </label>
-            {kind === 'wechat' || kind === 'alipay' || kind === 'bank_card' ? (
+            {external && providerOn && !invalid ? (
+              <ProviderCharge key={`${kind}-${amount}`} kind={external} amountFen={parseYuan(amount) ?? 0} orderId={sale.orderId} storeId={sale.storeId} onManual={() => setTyped(true)}
+                onPaid={(ref) => { onDrafts([...drafts, { kind: external, amountFen: parseYuan(amount) ?? 0, reference: ref, charged: true }]); setKind(null); }} />
+            ) : null}
+            {external && !providerOn ? (
               <label className="tender-field">
                 <span>{t('counter.reference')}</span>
                 <input value={reference} onChange={(e) => setReference(e.target.value)} maxLength={64} data-testid="tender-reference" />
@@ -95,7 +107,7 @@ export function PaySheet({ ctx, punch, drafts, onDrafts, onConfirm, onCancel }: 
             {kind === 'cash' ? <div className="quick-cash">{[left, Math.ceil(left / 1000) * 1000, Math.ceil(left / 5000) * 5000, Math.ceil(left / 10000) * 10000].filter((v, i, a) => v > 0 && a.indexOf(v) === i).map((v) => <button key={v} type="button" className="chip" onClick={() => setAmount((v / 100).toFixed(2))}>{formatFen(v)}</button>)}</div> : null}
             {svSplit ? <p className="muted">{t('counter.svSplit', { principal: formatFen(svSplit.principalFen), bonus: formatFen(svSplit.bonusFen) })}</p> : null}
             {invalid ? <p className="notice-inline notice-danger">{kind === 'points' ? t('counter.pointsInvalid', { max: cap.maxPoints ?? 0 }) : t('counter.amountInvalid', { max: formatFen(cap.maxFen) })}</p> : null}
-            <Button onClick={add} disabled={invalid} data-testid="tender-add">{t('counter.addTender')}</Button>
+            <Button onClick={add} disabled={invalid} hidden={providerOn} data-testid="tender-add">{t('counter.addTender')}</Button>
           </div>
         ) : null}
         {drafts.length > 0 ? (
@@ -104,14 +116,14 @@ export function PaySheet({ ctx, punch, drafts, onDrafts, onConfirm, onCancel }: 
               <li key={i}>
                 <span className="tender-line-name">{t(`counter.tender.${d.kind}`)}{d.kind === 'points' ? ` ${d.points}` : d.kind === 'punch_card' ? ` ${d.name} · ${t('counter.punch.usedN', { uses: d.uses })}` : ''}</span>
                 <span className="money">{formatFen(d.amountFen)}</span>
-                <button type="button" className="link-button" onClick={() => onDrafts(drafts.filter((_, j) => j !== i))}>{t('counter.remove')}</button>
+                {'charged' in d && d.charged ? <span className="muted">{t('counter.provider.charged', { reference: d.reference })}</span> : <button type="button" className="link-button" onClick={() => onDrafts(drafts.filter((_, j) => j !== i))}>{t('counter.remove')}</button>}
               </li>
             ))}
           </ul>
         ) : null}
         {changeDueFen(drafts) > 0 ? <p className="change-due">{t('counter.change')} <strong className="money" data-testid="change-due">{formatFen(changeDueFen(drafts))}</strong></p> : null}
         <footer className="sheet-foot">
-          <Button variant="ghost" onClick={onCancel}>{t('counter.back')} <kbd className="kbd">Esc</kbd></Button>
+          <Button variant="ghost" onClick={onCancel} disabled={hasCharged(drafts)} title={hasCharged(drafts) ? t('counter.provider.mustFinish') : undefined}>{t('counter.back')} <kbd className="kbd">Esc</kbd></Button>
           <Button size="lg" disabled={left > 0 || paidFen(drafts) !== ctx.totalFen} onClick={onConfirm} data-testid="pay-confirm">
             {t('counter.confirmPay')} <kbd className="kbd">F9</kbd>
           </Button>

@@ -11,7 +11,8 @@ import type { ChainRules } from '../../../../../shared/schemas/rules';
 export type ExternalKind = 'bank_card' | 'wechat' | 'alipay';
 export type TenderDraft =
   | { kind: 'cash'; amountFen: number; receivedFen: number }
-  | { kind: ExternalKind; amountFen: number; reference: string }
+  /** charged: taken through a provider — it cannot be dropped from the sale at the counter. */
+  | { kind: ExternalKind; amountFen: number; reference: string; charged?: boolean }
   | { kind: 'stored_value'; amountFen: number }
   | { kind: 'points'; points: number; amountFen: number }
   | { kind: 'punch_card'; cardId: string; productId: string; name: string; uses: number; amountFen: number };
@@ -22,6 +23,8 @@ export type PayContext = { totalFen: number; member: Pick<Member, 'status' | 'pr
 
 export const paidFen = (drafts: readonly TenderDraft[]) => drafts.reduce((n, d) => n + d.amountFen, 0);
 export const remainingFen = (ctx: PayContext, drafts: readonly TenderDraft[]) => Math.max(0, ctx.totalFen - paidFen(drafts));
+/** Money a provider has already taken: the sale must go through with it. */
+export const hasCharged = (drafts: readonly TenderDraft[] | null) => (drafts ?? []).some((d) => 'charged' in d && d.charged === true);
 export const changeDueFen = (drafts: readonly TenderDraft[]) => drafts.reduce((n, d) => n + (d.kind === 'cash' ? d.receivedFen - d.amountFen : 0), 0);
 
 const usedOf = (drafts: readonly TenderDraft[], kind: TenderDraft['kind']) => drafts.filter((d) => d.kind === kind);
