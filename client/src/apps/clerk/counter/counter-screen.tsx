@@ -40,6 +40,7 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
   const [done, setDone] = useState<DoneSale | null>(null);
   const [manualOpen, setManualOpen] = useState(false);
   const [account, setAccount] = useState<AccountView | null>(null);
+  const charged = useRef<TenderDraft[]>([]);
   const scan = useCounterScan(active && !drafts && !done && !manualOpen);
   const productSearch = useRef<HTMLInputElement>(null);
   const memberSearch = useRef<HTMLInputElement>(null);
@@ -83,6 +84,7 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
   async function confirm() {
     if (!rep || !ready || !drafts) return;
     const tenders = toTenders(drafts);
+    charged.current = drafts.filter((d) => hasCharged([d]));
     const createdAt = Date.now();
     const rules = rows.rules!;
     const cash = drafts.find((d) => d.kind === 'cash');
@@ -100,7 +102,8 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
     dispatch({ type: 'clear' });
     for (const l of lines) dispatch({ type: 'add', productId: l.productId, quantity: l.quantity });
     dispatch({ type: 'set_member', memberId: done?.memberBefore?.id ?? null });
-    setDrafts([]);
+    // Money a provider took for the refused sale stays with the customer's purchase.
+    setDrafts(charged.current);
   }
 
   function next() {
