@@ -5,6 +5,7 @@
 // domain functions the member's object and the tablet use (shared/domain/allowance).
 // Usage: npx tsx bench/offline-allowance.ts [--members 5000] [--days 28] [--seed 7]
 import { parseArgs } from 'node:util';
+import { createRng } from '../scripts/seed/rng';
 import { checkOfflineSpend, type HeldAllowance } from '../shared/domain/allowance/device-check';
 import { allowanceTarget, grant, release, reservedFen, settleOffline, spendableFen, type AllowancePolicy, type Escrow } from '../shared/domain/allowance/leases';
 
@@ -15,14 +16,9 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const STORES = 3;
 
+/** The seed's PRNG with the two distributions visit habits need. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const { next } = createRng(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   return { next, exp: (mean: number) => -Math.log(1 - next()) * mean, logNormal: (median: number, sigma: number) => median * Math.exp(sigma * normal()) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../scripts/seed/rng';
 import type { ConsumptionOrder } from '../account/split';
 import { checkOfflineSpend, type HeldAllowance } from './device-check';
 import { allowanceTarget, DEFAULT_ALLOWANCE_POLICY, grant, release, reservedFen, retire, settleOffline, spendableFen, type Escrow } from './leases';
@@ -10,18 +11,6 @@ import { allowanceTarget, DEFAULT_ALLOWANCE_POLICY, grant, release, reservedFen,
  * allowance touches the member's balance or is refused at sync; every fen is accounted for.
  * Replay one run with SIM_SEED=<seed>.
  */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
-
 type Member = { e: Escrow; putIn: number; spentOnline: number; spentOffline: number; writtenOff: number };
 type Device = { id: string; online: boolean; retired: boolean; held: Map<number, HeldAllowance>; queue: { member: number; leaseId: string; fen: number }[] };
 export type SimStats = { offlineTries: number; offlineServed: number; syncedSpends: number; writtenOffFen: number };
@@ -29,7 +18,7 @@ export type SimStats = { offlineTries: number; offlineServed: number; syncedSpen
 const HOUR = 3_600_000;
 
 export function simulate(seed: number, steps = 300): SimStats {
-  const r = rng(seed);
+  const r = createRng(seed);
   const order = r.pick<ConsumptionOrder>(['principal_first', 'bonus_first', 'proportional']);
   const policy = { ...DEFAULT_ALLOWANCE_POLICY, perMemberCapFen: r.pick([5_000, 20_000, 50_000]), leaseMs: r.pick([2, 24]) * HOUR };
   const members: Member[] = Array.from({ length: r.int(1, 4) }, () => ({ e: { principalFen: 0, bonusFen: 0, leases: [] }, putIn: 0, spentOnline: 0, spentOffline: 0, writtenOff: 0 }));
