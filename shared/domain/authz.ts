@@ -16,6 +16,11 @@ export function canAccessStore(actor: Actor, storeId: string): boolean {
   return actor.role === 'hq_admin' || actor.storeId === storeId;
 }
 
+/** Who approves at a store's counter (manual discounts, refunds; decision 013): its manager, or HQ. */
+export function approvesAt(actor: Actor | null, storeId: string): boolean {
+  return actor?.kind === 'staff' && (actor.role === 'hq_admin' || (actor.role === 'store_manager' && actor.storeId === storeId));
+}
+
 export function assertStoreAccess(actor: Actor, storeId: string): void {
   if (!canAccessStore(actor, storeId)) {
     throw new DomainError('FORBIDDEN', 'You can only access your own store’s data');

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../shared/domain/authz';
+import { approvesAt, type Actor } from '../../shared/domain/authz';
 import { makePinRecord, verifyApproval } from '../../shared/domain/manager-pin';
 import { pinRecordSchema, type SetPin } from '../../shared/schemas/approval';
 import { DomainError } from '../../shared/errors';
@@ -8,10 +8,6 @@ import { assertNotThrottled, clearFailures, recordFailure } from '../auth/thrott
 import type { Db } from '../db/client';
 import { staff } from '../db/schema';
 import { auditInsert } from './audit';
-
-/** Can this user approve at `storeId` by themself (decision 013)? */
-export const approvesAt = (actor: Actor, storeId: string) =>
-  actor.kind === 'staff' && (actor.role === 'hq_admin' || (actor.role === 'store_manager' && actor.storeId === storeId));
 
 /**
  * Sets the signed-in manager's (or HQ's) approval PIN, after their password. Failed passwords count

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNotNull, or } from 'drizzle-orm';
+import { approvesAt } from '../../shared/domain/authz';
 import { pinRecordSchema, type Approver } from '../../shared/schemas/approval';
 import { keys } from '../../shared/sync/keys';
 import type { Db } from '../db/client';
@@ -14,7 +15,7 @@ type StaffRow = typeof staff.$inferSelect;
  */
 export function approverSource(db: Db, storeId: string): Source {
   const value = (s: StaffRow): Approver | null => {
-    const canApprove = s.status === 'active' && (s.role === 'hq_admin' || (s.role === 'store_manager' && s.storeId === storeId));
+    const canApprove = s.status === 'active' && approvesAt({ kind: 'staff', id: s.id, name: s.name, role: s.role, storeId: s.storeId }, storeId);
     const pin = s.pinHash ? pinRecordSchema.safeParse(JSON.parse(s.pinHash)) : null;
     if (!canApprove || !pin?.success || s.role === 'clerk') return null;
     return { id: s.id, name: s.name, role: s.role, salt: pin.data.salt, verifier: pin.data.verifier };

@@ -1,12 +1,7 @@
 import { approverSchema, type Approver } from '../../../../../shared/schemas/approval';
-import type { SessionUser } from '../../../../../shared/schemas/auth';
 
-/**
- * Who approves at this store's counter by themself (mirrors worker/services/approvals.ts):
- * HQ admins anywhere, a store manager at their own store. They need no PIN dialog.
- */
-export const selfApproves = (actor: SessionUser | null, storeId: string): boolean =>
-  actor?.kind === 'staff' && (actor.role === 'hq_admin' || (actor.role === 'store_manager' && actor.storeId === storeId));
+/** Who approves at this store's counter by themself (the server's rule): they need no PIN dialog. */
+export { approvesAt as selfApproves } from '../../../../../shared/domain/authz';
 
 /** The synced `approver/` values that parse, the store's managers before HQ, then by name. */
 export function toApprovers(values: readonly unknown[]): Approver[] {
