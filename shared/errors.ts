@@ -16,6 +16,8 @@ export const errorStatus = {
   PHONE_TAKEN: 409,
   CARD_FROZEN: 409,
   INSUFFICIENT_FUNDS: 409,
+  /** Offline, the tablet's allowance for the member does not cover the stored value (decision 015). */
+  OFFLINE_ALLOWANCE: 409,
   INSUFFICIENT_POINTS: 409,
   PUNCH_EXHAUSTED: 409,
   PUNCH_EXPIRED: 409,

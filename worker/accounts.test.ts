@@ -136,7 +136,7 @@ describe('projection repair', () => {
     const [a, b, c] = [await newMember('grp-a'), await newMember('grp-b'), await newMember('grp-c')];
     const doc = (m: { id: string; card: string }, seq: number): ProjectionDoc => ({
       memberId: m.id, op: { opId: `adj-${m.id}-${seq}`, kind: 'points_adjust', status: 'applied', code: null, message: null, storeId: null, staffId: 'staff-admin', at: Date.now(), detail: {} },
-      entries: [], balances: { principalFen: 0, bonusFen: 0, points: seq * 10, lockedPoints: 0 }, status: 'active', cardNo: m.card, seq, order: null, refundOf: null, audit: null,
+      entries: [], balances: { principalFen: 0, bonusFen: 0, reservedFen: 0, points: seq * 10, lockedPoints: 0 }, status: 'active', cardNo: m.card, seq, order: null, refundOf: null, audit: null,
     });
     const projector = env.PROJECTOR.get(env.PROJECTOR.idFromName('DB'));
     await projector.project([doc(a, 1)]);

@@ -22,6 +22,7 @@ import { replicache } from './routes/replicache';
 import { promotions } from './routes/promotions';
 import { shifts } from './routes/shifts';
 import { payments } from './routes/payments';
+import { devices } from './routes/devices';
 
 export const app = new Hono<AppEnv>();
 
@@ -47,6 +48,7 @@ app.route('/api/replicache', replicache);
 app.route('/api/promotions', promotions);
 app.route('/api/shifts', shifts);
 app.route('/api/payments', payments);
+app.route('/api/devices', devices);
 
 mountDocs(app);
 app.route('/', apps);

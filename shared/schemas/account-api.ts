@@ -76,6 +76,8 @@ export const accountViewSchema = z
     punchCards: z.array(punchCardSchema),
     coupons: z.array(ownedCouponSchema),
     cardHistory: z.array(z.object({ cardNo: z.string(), since: timestampSchema })),
+    /** Money set aside for devices' offline use (decision 015); the store and device are named by the reader. */
+    leases: z.array(z.object({ leaseId: z.string(), deviceId: idSchema, heldFen: fenSchema, expiresAt: timestampSchema, releaseRequestedAt: timestampSchema.nullable() })).default([]),
   })
   .meta({ id: 'AccountView' });
 

@@ -55,6 +55,10 @@ export const accountOpSchema = z.discriminatedUnion('kind', [
     pointsAvailableAt: timestampSchema,
     pointsExpiresAt: timestampSchema,
     orderTotalFen: nonNeg,
+    // The registered device the sale came from, and the allowance its stored value was taken
+    // under while offline (decision 015): such a spend is settled against it, never refused.
+    deviceId: idSchema.nullable().default(null),
+    leaseId: opIdSchema.nullable().default(null),
   }),
   z.object({
     ...ctx,
@@ -70,12 +74,20 @@ export const accountOpSchema = z.discriminatedUnion('kind', [
   z.object({ ...ctx, kind: z.literal('coupon_grant'), coupon: ownedCouponSchema.pick({ id: true, templateId: true, name: true, expiresAt: true }) }),
   z.object({ ...ctx, kind: z.literal('freeze'), reason: z.string().max(200).default('') }),
   z.object({ ...ctx, kind: z.literal('unfreeze') }),
+  // Offline allowances (decision 015). A grant tops up or renews the device's open lease (or opens
+  // `newLeaseId`) to what the policy lends; a release gives the rest back; retiring a device gives
+  // back all it holds and writes off what it brings in later.
+  z.object({ ...ctx, kind: z.literal('lease_grant'), deviceId: idSchema, newLeaseId: opIdSchema, policy: z.object({ perMemberCapFen: nonNeg, shareBp: z.number().int().min(0).max(10_000) }), expiresAt: timestampSchema }),
+  z.object({ ...ctx, kind: z.literal('lease_release'), deviceId: idSchema, leaseId: opIdSchema, reason: z.enum(['device', 'expired', 'reclaimed', 'not_needed']) }),
+  z.object({ ...ctx, kind: z.literal('lease_request_release'), leaseIds: z.array(opIdSchema).min(1) }),
+  z.object({ ...ctx, kind: z.literal('device_retire'), deviceId: idSchema }),
   z.object({ ...ctx, kind: z.literal('replace_card'), newCardNo: z.string().regex(/^\d{12}$/, 'must be a 12-digit card number') }),
 ]);
 export type AccountOp = z.infer<typeof accountOpSchema>;
 export type AccountOpKind = AccountOp['kind'];
 
-export const balancesSchema = z.object({ principalFen: fenSchema, bonusFen: fenSchema, points: z.number().int(), lockedPoints: z.number().int() });
+/** Owned purses (the chain's liability); `reservedFen` of them is lent to devices for offline use (decision 015). */
+export const balancesSchema = z.object({ principalFen: fenSchema, bonusFen: fenSchema, reservedFen: fenSchema.default(0), points: z.number().int(), lockedPoints: z.number().int() });
 export type Balances = z.infer<typeof balancesSchema>;
 
 export const ledgerEntrySchema = z
@@ -95,6 +107,9 @@ export const ledgerEntrySchema = z
     at: timestampSchema,
     prevHash: z.string(),
     hash: z.string(),
+    /** Money moved into (+) or out of (−) devices' offline allowances, and what they hold after. */
+    reservedDelta: z.number().int().optional(),
+    reservedAfter: fenSchema.optional(),
   })
   .meta({ id: 'LedgerEntry' });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;

@@ -14,7 +14,8 @@ export { orderLineInputSchema } from './order-line';
 
 export const tenderSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['cash', 'bank_card', 'wechat', 'alipay']), amountFen: pos, reference: z.string().max(64).default('') }),
-  z.object({ kind: z.literal('stored_value'), amountFen: pos }),
+  /** `leaseId`: taken offline under the tablet's allowance for the member (decision 015). */
+  z.object({ kind: z.literal('stored_value'), amountFen: pos, leaseId: z.string().min(8).max(80).regex(/^[\w:.-]+$/).optional() }),
   z.object({ kind: z.literal('points'), points: pos, amountFen: pos }),
   /** Visits off a punch card for `productId` on the order, paying exactly what those units cost on it. */
   z.object({ kind: z.literal('punch_card'), cardId: idSchema, productId: idSchema, uses: pos, amountFen: z.number().int().nonnegative() }),

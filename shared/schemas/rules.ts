@@ -4,6 +4,20 @@ import { birthdayBenefitSchema } from './promotions';
 
 const nonNeg = z.number().int().nonnegative();
 
+export const offlineAllowancePolicySchema = z.object({
+  /** Per member and device: the lesser of this and `shareBp` of what the member can spend. */
+  perMemberCapFen: nonNeg.max(10_000_000),
+  shareBp: z.number().int().min(0).max(10_000),
+  /** A tablet stops spending under an allowance this long after it was last renewed. */
+  leaseHours: z.number().int().min(1).max(168),
+  /** All members' money one tablet may hold at once. */
+  perDeviceCapFen: nonNeg.max(100_000_000),
+  /** How many members (most recently served first) a tablet holds allowances for. */
+  maxMembers: z.number().int().min(0).max(5_000),
+});
+export type OfflineAllowancePolicy = z.infer<typeof offlineAllowancePolicySchema>;
+export const DEFAULT_OFFLINE_ALLOWANCE: OfflineAllowancePolicy = { perMemberCapFen: 20_000, shareBp: 3_000, leaseHours: 24, perDeviceCapFen: 2_000_000, maxMembers: 300 };
+
 /** The chain's money and points rules. Stored in D1 (`chain_rules`), edited by HQ, synced to tablets. */
 export const chainRulesSchema = z
   .object({
@@ -22,6 +36,8 @@ export const chainRulesSchema = z
     pointsLockDays: z.number().int().min(0).max(90),
     // The birthday rate per tier (pricing engine stage 2); null: no birthday benefit.
     birthdayBenefit: birthdayBenefitSchema.nullable().default(null),
+    // What registered tablets may hold of members' stored value for offline use (decision 015).
+    offlineAllowance: offlineAllowancePolicySchema.default(DEFAULT_OFFLINE_ALLOWANCE),
   })
   .meta({ id: 'ChainRules' });
 export type ChainRules = z.infer<typeof chainRulesSchema>;
@@ -38,4 +54,5 @@ export const DEFAULT_CHAIN_RULES: ChainRules = {
   pointsExpiry: { kind: 'end_of_next_year' },
   pointsLockDays: 7,
   birthdayBenefit: null,
+  offlineAllowance: DEFAULT_OFFLINE_ALLOWANCE,
 };

@@ -16,6 +16,8 @@ export const keys = {
   couponTemplate: (id: string) => `coupon-template/${id}`,
   /** A manager (or HQ) who can approve at this store's counter: their PIN verifier (decision 013). */
   approver: (staffId: string) => `approver/${staffId}`,
+  /** What a registered tablet holds of a member's stored value for offline use (decision 015). */
+  allowance: (deviceId: string, memberId: string) => `allowance/${deviceId}/${memberId}`,
   rejection: (clientID: string, mutationID: number) => `rejection/${clientID}/${String(mutationID).padStart(10, '0')}`,
   /** Sync bookkeeping the server writes: `more` while an initial view is still being paged in. */
   meta: () => 'sync/meta',
@@ -33,5 +35,6 @@ export const prefixes = {
   campaign: 'campaign/',
   couponTemplate: 'coupon-template/',
   approver: 'approver/',
+  allowance: 'allowance/',
   rejection: 'rejection/',
 } as const;

@@ -20,6 +20,10 @@ export const mutatorArgs = {
   refundOrder: refundRequestSchema.extend({ memberId: idSchema.nullable() }),
   reportCardLoss: z.object({ opId: ulidSchema, memberId: idSchema, reason: z.string().max(200).default('') }),
   adjustInventory: adjustInventorySchema,
+  /** A registered tablet renews its offline allowances (decision 015): after every sale it queued before. */
+  renewAllowances: z.object({ id: ulidSchema, storeId: idSchema, at: timestampSchema }),
+  /** The tablet gives allowances back (another branch asked for the money); after its queued sales. */
+  releaseAllowances: z.object({ id: ulidSchema, storeId: idSchema, leaseIds: z.array(z.string().min(8).max(80)).min(1).max(500) }),
 } as const;
 
 export type MutatorName = keyof typeof mutatorArgs;
@@ -31,6 +35,6 @@ export const isMutatorName = (n: string): n is MutatorName => Object.hasOwn(muta
 
 /** The order or operation id a mutation names: its idempotency key, and what a rejection points at. */
 export function refIdOf(name: MutatorName, args: Record<string, unknown>): string | null {
-  const id = name === 'checkout' || name === 'registerMember' || name === 'redeemPunch' || name === 'adjustInventory' ? args.id : name === 'updateMember' ? (args.opId ?? args.id) : args.opId;
+  const id = name === 'checkout' || name === 'registerMember' || name === 'redeemPunch' || name === 'adjustInventory' || name === 'renewAllowances' || name === 'releaseAllowances' ? args.id : name === 'updateMember' ? (args.opId ?? args.id) : args.opId;
   return typeof id === 'string' ? id : null;
 }

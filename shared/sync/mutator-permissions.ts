@@ -29,4 +29,7 @@ export const mutatorPermissions: Rules = {
   // Any store's staff may freeze a card (the card is valid in every branch).
   reportCardLoss: (a) => assertStaff(a),
   adjustInventory: (a, x) => staffAt(a, x.storeId),
+  // Which tablet may hold or give back allowances is checked on the server (its registration).
+  renewAllowances: (a, x) => staffAt(a, x.storeId),
+  releaseAllowances: (a, x) => staffAt(a, x.storeId),
 };

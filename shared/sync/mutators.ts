@@ -5,7 +5,8 @@ import { mutatorArgs, mutatorNames, type MutatorArgs, type MutatorInput, type Mu
 import { mutatorPermissions } from './mutator-permissions';
 import { optimistic } from './optimistic';
 
-export type MutatorContext = { actor: Actor };
+/** `deviceId`: the registered tablet running the mutators (offline allowances, decision 015). */
+export type MutatorContext = { actor: Actor; deviceId?: string | null };
 
 /** Validates a mutation's arguments with its zod schema; a bad one is a VALIDATION_FAILED value. */
 export function parseMutatorArgs<K extends MutatorName>(name: K, raw: unknown): MutatorArgs<K> {
@@ -34,7 +35,7 @@ export function createMutators(ctx: MutatorContext): Mutators {
   for (const name of mutatorNames) {
     out[name] = async (tx, raw) => {
       const args = checkMutation(ctx, name, raw);
-      await (optimistic[name] as (tx: WriteTransaction, a: typeof args) => Promise<void>)(tx, args);
+      await (optimistic[name] as (tx: WriteTransaction, a: typeof args, c: MutatorContext) => Promise<void>)(tx, args, ctx);
     };
   }
   return out as Mutators;

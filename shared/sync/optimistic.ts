@@ -8,10 +8,13 @@ import type { AccountView } from '../schemas/account-api';
 import { MONEY_TENDERS } from '../schemas/order';
 import { checkoutContext } from './checkout-context';
 import type { SyncedInventory, SyncedOrder } from './entities';
-import { keys } from './keys';
+import { keys, prefixes } from './keys';
+import type { SyncedAllowance } from '../schemas/device';
 import type { MutatorArgs, MutatorName } from './mutator-args';
+import type { MutatorContext } from './mutators';
+import { takeFromAllowance } from './allowance-effects';
 
-type Effects = { [K in MutatorName]: (tx: WriteTransaction, args: MutatorArgs<K>) => Promise<void> };
+type Effects = { [K in MutatorName]: (tx: WriteTransaction, args: MutatorArgs<K>, ctx: MutatorContext) => Promise<void> };
 
 const read = async <T>(tx: WriteTransaction, key: string) => (await tx.get(key)) as T | undefined;
 const write = (tx: WriteTransaction, key: string, value: unknown) => tx.set(key, value as ReadonlyJSONValue);
@@ -32,7 +35,9 @@ function spend(m: Member, fen: number, rules: ChainRules | undefined): Partial<M
  * replaces all of it: these writes are a forecast, never the record.
  */
 export const optimistic: Effects = {
-  async checkout(tx, o) {
+  async checkout(tx, o, mc) {
+    // First, so a sale the allowance cannot cover offline is refused before anything is written.
+    await takeFromAllowance(tx, o, mc.deviceId ?? null);
     const ctx = await checkoutContext(tx, o.storeId, o.memberId, o.lines.map((l) => l.productId));
     const priced = ctx ? priceCheckout(o, ctx) : null;
     const total = o.tenders.reduce((n, t) => n + t.amountFen, 0);
@@ -98,6 +103,15 @@ export const optimistic: Effects = {
   },
   async reportCardLoss(tx, r) {
     await patchMember(tx, r.memberId, () => ({ status: 'frozen' }));
+  },
+  async renewAllowances() {
+    // The server decides what each member lends; the next pull brings the rows.
+  },
+  async releaseAllowances(tx, r, mc) {
+    if (!mc.deviceId) return;
+    for (const row of (await tx.scan({ prefix: `${prefixes.allowance}${mc.deviceId}/` }).values().toArray()) as SyncedAllowance[]) {
+      if (r.leaseIds.includes(row.leaseId)) await tx.del(keys.allowance(mc.deviceId, row.memberId));
+    }
   },
   async adjustInventory(tx, r) {
     const inv = await read<SyncedInventory>(tx, keys.inventory(r.productId));

@@ -3,6 +3,8 @@ import { DomainError } from '../../shared/errors';
 import { openDb } from '../db/client';
 import type { AppEnv } from '../env';
 import { resolveSession } from './sessions';
+import { resolveDevice, touchDevice } from '../services/devices';
+import { DEVICE_HEADER } from '../../shared/schemas/device';
 
 export function bearerToken(header: string | undefined): string | null {
   const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -14,7 +16,12 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   // A browser cannot set headers on a WebSocket: the poke socket alone may carry the token in the URL.
   const token = bearerToken(c.req.header('authorization')) ?? (c.req.header('upgrade') === 'websocket' ? (c.req.query('token') ?? null) : null);
   if (!token) throw new DomainError('UNAUTHENTICATED', 'Not signed in: send Authorization: Bearer <token>');
-  c.set('actor', await resolveSession(openDb(c.env.DB), token, Date.now()));
+  const db = openDb(c.env.DB);
+  const [actor, device] = await Promise.all([resolveSession(db, token, Date.now()), resolveDevice(db, c.req.header(DEVICE_HEADER))]);
+  c.set('actor', actor);
+  // A credential that does not check out is no device: the tablet still works, without allowances.
+  c.set('device', device);
+  if (device) c.executionCtx.waitUntil(touchDevice(db, device.id).catch(() => null));
   await next();
 });
 

@@ -1,12 +1,13 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { businessDay } from '../../shared/domain/business-day';
 import type { Balances, LedgerEntry } from '../../shared/schemas/account';
+import type { Lease } from '../../shared/domain/allowance/leases';
 import type { PricedLine } from '../../shared/schemas/order';
 import type { Db } from '../db/client';
 import { insertRow, statement } from '../db/statements';
 import { brokenConstraint } from '../db/constraint';
 import type { AuditRow } from '../services/audit';
-import { accountOps, auditLog, ledgerEntries, members, memberStoreVisits, orderLines, orders, payments, storeDailySales, tiers } from '../db/schema';
+import { accountOps, auditLog, deviceAllowances, devices, ledgerEntries, members, memberStoreVisits, orderLines, orders, payments, storeDailySales, tiers } from '../db/schema';
 
 export type OrderWrite = {
   id: string;
@@ -35,13 +36,15 @@ export type ProjectionDoc = {
   seq: number;
   order: OrderWrite | null;
   refundOf: string | null;
+  /** Offline allowances this op opened or changed, as they stand after it (decision 015). */
+  leases?: Lease[];
   // The staff action that caused it, recorded in the same D1 batch.
   audit: AuditRow | null;
 };
 
-const setBalances = statement<{ memberId: string; principalFen: number; bonusFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number }>((db, p) =>
+const setBalances = statement<{ memberId: string; principalFen: number; bonusFen: number; reservedFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number }>((db, p) =>
   db.update(members)
-    .set({ principalFen: p('principalFen'), bonusFen: p('bonusFen'), points: p('points'), lockedPoints: p('lockedPoints'), status: p('status'), cardNo: p('cardNo'), ledgerSeq: p('seq'), updatedAt: p('now') })
+    .set({ principalFen: p('principalFen'), bonusFen: p('bonusFen'), reservedFen: p('reservedFen'), points: p('points'), lockedPoints: p('lockedPoints'), status: p('status'), cardNo: p('cardNo'), ledgerSeq: p('seq'), updatedAt: p('now') })
     .where(and(eq(members.id, p('memberId')), lt(members.ledgerSeq, p('seq'))))
     .returning({ tierCode: members.tierCode, homeStoreId: members.homeStoreId }));
 
@@ -51,10 +54,11 @@ const addDailySales = statement<{ storeId: string; day: string; totalFen: number
 
 // A sale moves the balances and records the visit in one UPDATE. Upgrades happen at once;
 // downgrades wait for the scheduled review.
-const setBalancesAfterSale = statement<{ memberId: string; principalFen: number; bonusFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number; storeId: string; totalFen: number; createdAt: number }>((db, p) =>
+const setBalancesAfterSale = statement<{ memberId: string; principalFen: number; bonusFen: number; reservedFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number; storeId: string; totalFen: number; createdAt: number }>((db, p) =>
   db.update(members).set({
     principalFen: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('principalFen')} ELSE ${members.principalFen} END`,
     bonusFen: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('bonusFen')} ELSE ${members.bonusFen} END`,
+    reservedFen: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('reservedFen')} ELSE ${members.reservedFen} END`,
     points: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('points')} ELSE ${members.points} END`,
     lockedPoints: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('lockedPoints')} ELSE ${members.lockedPoints} END`,
     status: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('status')} ELSE ${members.status} END`,
@@ -70,6 +74,17 @@ const setBalancesAfterSale = statement<{ memberId: string; principalFen: number;
 const addVisit = statement<{ memberId: string; storeId: string; at: number }>((db, p) =>
   db.insert(memberStoreVisits).values({ memberId: p('memberId'), storeId: p('storeId'), lastVisitAt: p('at') })
     .onConflictDoUpdate({ target: [memberStoreVisits.memberId, memberStoreVisits.storeId], set: { lastVisitAt: sql`max(${memberStoreVisits.lastVisitAt}, excluded.last_visit_at)` } }));
+
+// A lease row only moves forward (the lease's revision), and knows its device's store.
+const upsertAllowance = statement<{ leaseId: string; memberId: string; deviceId: string; heldFen: number; expiresAt: number; state: string; releaseRequestedAt: number | null; writtenOffFen: number; seq: number; now: number }>((db, p) =>
+  db.insert(deviceAllowances).values({
+    leaseId: p('leaseId'), memberId: p('memberId'), deviceId: p('deviceId'), storeId: sql`(SELECT ${devices.storeId} FROM ${devices} WHERE ${devices.id} = ${p('deviceId')})`,
+    heldFen: p('heldFen'), expiresAt: p('expiresAt'), state: p('state') as unknown as 'open', releaseRequestedAt: p('releaseRequestedAt'), writtenOffFen: p('writtenOffFen'), seq: p('seq'), updatedAt: p('now'),
+  }).onConflictDoUpdate({
+    target: deviceAllowances.leaseId,
+    set: { heldFen: sql`excluded.held_fen`, expiresAt: sql`excluded.expires_at`, state: sql`excluded.state`, releaseRequestedAt: sql`excluded.release_requested_at`, writtenOffFen: sql`excluded.written_off_fen`, seq: sql`excluded.seq`, updatedAt: sql`excluded.updated_at` },
+    where: sql`${deviceAllowances.seq} < excluded.seq`,
+  }));
 
 // Projections of one member land in order, but max() keeps the figure from ever moving back.
 const setOrderRefunded = statement<{ id: string; refundedFen: number; now: number }>((db, p) =>
@@ -93,6 +108,12 @@ export function projectionBatch(db: Db, d: ProjectionDoc, now: number): D1Prepar
   const balances = { memberId: d.memberId, ...d.balances, status: d.status, cardNo: d.cardNo, seq: d.seq, now };
   const sale = d.order && o.status === 'applied' ? d.order : null;
   stmts.push(sale ? setBalancesAfterSale(db, { ...balances, storeId: sale.storeId, totalFen: sale.totalFen, createdAt: sale.createdAt }) : setBalances(db, balances));
+  for (const l of d.leases ?? []) {
+    stmts.push(upsertAllowance(db, {
+      leaseId: l.id, memberId: d.memberId, deviceId: l.deviceId, heldFen: l.principalFen + l.bonusFen, expiresAt: l.expiresAt, state: l.state,
+      releaseRequestedAt: l.releaseRequestedAt ?? null, writtenOffFen: l.writtenOffFen ?? 0, seq: l.rev ?? 1, now,
+    }));
+  }
   if (d.audit) stmts.push(insertRow(db, auditLog, d.audit, { ignore: true }));
   if (d.order) stmts.push(...orderInserts(db, d.order, o.status === 'applied' ? null : (o.message ?? o.code), true));
   if (sale) stmts.push(dailySales(db, sale), addVisit(db, { memberId: d.memberId, storeId: sale.storeId, at: sale.createdAt }));

@@ -1,13 +1,14 @@
 import type { LedgerEntry, OwnedCoupon, PunchCard } from '../../shared/schemas/account';
 import type { PointsLot } from '../../shared/domain/account/points-lots';
+import type { Lease } from '../../shared/domain/allowance/leases';
 import { emptyAccount, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 
 /**
  * The member account's SQLite storage inside its Durable Object. The ledger and the op records are
  * append-only; balances, lots, punch cards and coupons are the current state the ledger sums to.
  */
-// Created last by migrate(): its presence says the schema is at version 2 (tier_code added).
-const SCHEMA_MARK = 'schema_v2';
+// Created last by migrate(): its presence says the schema is at version 3 (tier_code, leases added).
+const SCHEMA_MARK = 'schema_v3';
 
 export function migrate(sql: SqlStorage): void {
   // An object starts often (idle ones are evicted within seconds locally, minutes in production):
@@ -21,6 +22,7 @@ export function migrate(sql: SqlStorage): void {
       expires_at INTEGER NOT NULL, remaining INTEGER NOT NULL CHECK (remaining >= 0));
     CREATE TABLE IF NOT EXISTS punch_cards (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS coupons (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS leases (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS ledger (seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL, doc TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS ops (op_id TEXT PRIMARY KEY, doc TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS card_history (card_no TEXT NOT NULL, since INTEGER NOT NULL);
@@ -50,6 +52,7 @@ export function loadState(sql: SqlStorage): { memberId: string; state: AccountSt
     })),
     punchCards: sql.exec<Row>('SELECT doc FROM punch_cards').toArray().map((r) => json<PunchCard>(r.doc!)),
     coupons: sql.exec<Row>('SELECT doc FROM coupons').toArray().map((r) => json<OwnedCoupon>(r.doc!)),
+    leases: sql.exec<Row>('SELECT doc FROM leases').toArray().map((r) => json<Lease>(r.doc!)),
   };
   return { memberId: String(a.member_id), state, tier: a.tier_code === null || a.tier_code === undefined ? null : String(a.tier_code) };
 }
@@ -68,6 +71,9 @@ const changed = <T extends object>(before: readonly T[], after: readonly T[]) =>
   const old = new Set<T>(before);
   return after.filter((x) => !old.has(x));
 };
+
+/** The leases an op opened or edited (new objects by identity). */
+export const changedLeases = (before: AccountState, after: AccountState) => changed(before.leases, after.leases);
 
 /** Writes what an applied op changed. Runs inside the object's transactionSync. */
 export function persist(sql: SqlStorage, memberId: string, before: AccountState, after: AccountState, records: OpRecord[], entries: LedgerEntry[], at: number): void {
@@ -88,6 +94,7 @@ export function persist(sql: SqlStorage, memberId: string, before: AccountState,
   }
   for (const c of changed(before.punchCards, after.punchCards)) sql.exec('INSERT OR REPLACE INTO punch_cards (id, doc) VALUES (?, ?)', c.id, JSON.stringify(c));
   for (const c of changed(before.coupons, after.coupons)) sql.exec('INSERT OR REPLACE INTO coupons (id, doc) VALUES (?, ?)', c.id, JSON.stringify(c));
+  for (const l of changedLeases(before, after)) sql.exec('INSERT OR REPLACE INTO leases (id, doc) VALUES (?, ?)', l.id, JSON.stringify(l));
   for (const e of entries) sql.exec('INSERT INTO ledger (seq, op_id, doc) VALUES (?, ?, ?)', e.seq, e.opId, JSON.stringify(e));
   for (const r of records) sql.exec('INSERT OR REPLACE INTO ops (op_id, doc) VALUES (?, ?)', r.opId, JSON.stringify(r));
 }

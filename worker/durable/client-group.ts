@@ -7,12 +7,13 @@ import { loadMeta, migrate, saveMeta, type Meta } from '../sync/cvr-store';
 import { channels, poke } from '../sync/poke';
 import { processPull } from '../sync/pull';
 import { processPush, TransientPushError } from '../sync/push';
+import type { DeviceRef } from '../services/devices';
 import { channelFor, retentionFor, viewFor } from '../sync/views';
 
 const ownerOf = (a: Actor) => `${a.kind}:${a.id}`;
 // What the view is built from: if a clerk moves store or changes role, the record no longer
 // describes what they may hold, and the group starts over. Bump the suffix when a view's shape changes.
-const viewOf = (a: Actor) => (a.kind === 'staff' ? `staff:${a.role}:${a.storeId ?? ''}` : 'member') + ':v2';
+const viewOf = (a: Actor) => (a.kind === 'staff' ? `staff:${a.role}:${a.storeId ?? ''}` : 'member') + ':v3';
 
 /** What crosses back from the object: errors as values (a thrown error loses its class over RPC). */
 export type GroupAnswer<T> = { ok: T } | { refused: { code: 'FORBIDDEN'; message: string } } | { retry: string };
@@ -57,10 +58,10 @@ export class ClientGroup extends DurableObject<Env> {
   }
 
   /** `retry`: a mutation failed for a passing reason; what came before it is kept, and the client pushes again. */
-  push(actor: Actor, req: PushRequest): Promise<GroupAnswer<PushResponse>> {
+  push(actor: Actor, req: PushRequest, device: DeviceRef | null = null): Promise<GroupAnswer<PushResponse>> {
     return this.answer(async () => {
       const meta = this.own(actor, true)!;
-      const { response, touched } = await processPush(this.ctx.storage.sql, this.env, actor, meta, req);
+      const { response, touched } = await processPush(this.ctx.storage.sql, this.env, actor, meta, req, device);
       if (req.mutations.length > 0) void poke(this.env, [channelFor(actor), ...[...touched].map(channels.store)]);
       return response;
     });

@@ -1,9 +1,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import { applyOp, type EngineRules } from '../../shared/domain/account/engine';
 import { verifyChain } from '../../shared/domain/account/ledger-hash';
-import { balancesOf, emptyAccount, type AccountState, type OpRecord } from '../../shared/domain/account/state';
+import { balancesOf, emptyAccount, ownedPurses, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
-import { cardHistory, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
+import { cardHistory, changedLeases, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
 import type { AuditRow } from '../services/audit';
 import type { OrderWrite, ProjectionDoc } from './account-projection';
 
@@ -71,6 +71,7 @@ export class MemberAccount extends DurableObject<Env> {
         order: extras.order ?? null,
         audit: extras.audit ? { ...extras.audit, detail: JSON.stringify({ ...JSON.parse(extras.audit.detail ?? '{}'), status: r.record.status, code: r.record.code }) } : null,
         refundOf: op.kind === 'refund' ? op.refundOf : null,
+        leases: changedLeases(before, r.state),
       };
       const id = sql.exec<{ id: number }>('INSERT INTO outbox (op_id, doc) VALUES (?, ?) RETURNING id', op.opId, JSON.stringify(doc)).one().id;
       return { ...r, outbox: { id, doc } };
@@ -192,6 +193,18 @@ export class MemberAccount extends DurableObject<Env> {
     return {
       memberId: this.memberId, cardNo: s.cardNo, status: s.status, seq: s.seq, headHash: s.headHash, balances: balancesOf(s, now),
       lots: s.lots.filter((l) => l.remaining > 0), punchCards: s.punchCards, coupons: s.coupons, cardHistory: cardHistory(this.ctx.storage.sql),
+      leases: s.leases.filter((l) => l.state === 'open').map((l) => ({ leaseId: l.id, deviceId: l.deviceId, heldFen: l.principalFen + l.bonusFen, expiresAt: l.expiresAt, releaseRequestedAt: l.releaseRequestedAt ?? null })),
+    };
+  }
+
+  /** What a sale from `deviceId` could take now, and what other devices hold for offline use. */
+  spendableFor(deviceId: string | null) {
+    const s = this.state ?? emptyAccount('');
+    const leases = s.leases.filter((l) => l.state === 'open' && l.principalFen + l.bonusFen > 0);
+    const own = leases.find((l) => l.deviceId === deviceId);
+    return {
+      spendableFen: s.principalFen + s.bonusFen + (own ? own.principalFen + own.bonusFen : 0),
+      others: leases.filter((l) => l !== own).map((l) => ({ leaseId: l.id, deviceId: l.deviceId, fen: l.principalFen + l.bonusFen, releaseRequestedAt: l.releaseRequestedAt ?? null })),
     };
   }
 
@@ -205,7 +218,8 @@ export class MemberAccount extends DurableObject<Env> {
     const v = verifyChain(readWholeLedger(this.ctx.storage.sql));
     if (!v.ok) return v;
     const points = s.lots.reduce((n, l) => n + l.remaining, 0);
-    const matches = v.principalFen === s.principalFen && v.bonusFen === s.bonusFen && v.points === points && v.headHash === s.headHash;
+    const owned = ownedPurses(s);
+    const matches = v.principalFen === owned.principalFen && v.bonusFen === owned.bonusFen && v.reservedFen === owned.reservedFen && v.points === points && v.headHash === s.headHash;
     return matches ? v : { ok: false as const, atSeq: s.seq, reason: 'balances held differ from the ledger sums' };
   }
 }

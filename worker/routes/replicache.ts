@@ -32,7 +32,7 @@ const doc = (summary: string) =>
 export const replicache = new Hono<AppEnv>()
   .post('/push', doc('Replicache push v1: mutations applied in order, each exactly once'), validate('json', pushRequestSchema), async (c) => {
     const req = c.req.valid('json');
-    return c.json(outdated(req.schemaVersion) ?? unwrap(await groupStub(c.env, req.clientGroupID).push(c.get('actor'), req)));
+    return c.json(outdated(req.schemaVersion) ?? unwrap(await groupStub(c.env, req.clientGroupID).push(c.get('actor'), req, c.get('device'))));
   })
   .post('/pull', doc('Replicache pull v1: what changed in this user’s view since the cookie, paged'), validate('json', pullRequestSchema), async (c) => {
     const req = c.req.valid('json');

@@ -21,6 +21,8 @@ import { promotionsForStore } from './promotions';
 import { brokenConstraint } from '../db/constraint';
 import { checkApproval } from './approvals';
 import { approvalMessages } from '../../shared/domain/manager-pin';
+import type { DeviceRef } from './devices';
+import { raiseNamingHolders, reclaimIfShort } from './allowance-reclaim';
 
 const catalogCache = new TtlCache<CatalogItem | null>(5_000);
 
@@ -46,7 +48,7 @@ async function catalogFor(db: Db, storeId: string, ids: string[]): Promise<Map<s
  * tenders cover exactly that total; member tenders and earned points go through the member's
  * Durable Object in one atomic step keyed by the order id.
  */
-export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderInput): Promise<OrderResult> {
+export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderInput, device: DeviceRef | null = null): Promise<OrderResult> {
   assertStaff(actor);
   assertStoreAccess(actor, order.storeId);
   const input = await withApprovedDiscount(db, actor, order);
@@ -69,10 +71,13 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
   // Priced at the tier this isolate knows; the member's object refuses a stale one, and the sale is
   // priced once more at the tier it names.
   let pricedTier = member.tierCode;
+  const sum = (k: string) => input.tenders.filter((t) => t.kind === k).reduce((n, t) => n + t.amountFen, 0);
+  const leaseId = input.tenders.flatMap((t) => (t.kind === 'stored_value' && t.leaseId ? [t.leaseId] : []))[0] ?? null;
+  const allowance = { deviceId: device?.id ?? null, leaseId };
+  if (sum('stored_value') > 0 && !leaseId) await reclaimIfShort(env, db, actor, member.id, input.id, sum('stored_value'), allowance.deviceId);
   for (let attempt = 0; ; attempt++) {
     const sale = await prepare(pricedTier);
     if ('status' in sale) return sale;
-    const sum = (k: string) => input.tenders.filter((t) => t.kind === k).reduce((n, t) => n + t.amountFen, 0);
     const out = await runSale(env, member, {
       ...opContext(actor, input.id, input.storeId),
       kind: 'settle',
@@ -83,6 +88,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
       pointsEarned: sale.write.pointsEarned,
       ...earnedPointsTiming(rules, input.createdAt),
       orderTotalFen: sale.write.totalFen,
+      ...allowance,
     }, rules, { order: sale.write, audit: sale.audit, pricedTier });
     if ('staleTier' in out) {
       forgetMember(member.id);
@@ -90,7 +96,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
       pricedTier = out.staleTier;
       continue;
     }
-    raiseIfRejected(out);
+    await raiseNamingHolders(db, out);
     const b = out.balances;
     return { ...sale.result, pointsEarned: sale.write.pointsEarned, balances: { principalFen: b.principalFen, bonusFen: b.bonusFen, points: b.points }, replayed: out.replayed };
   }

@@ -12,6 +12,7 @@ import { accountStub } from '../services/accounts';
 import { auditRow } from '../services/audit';
 import { clientOf, countFailure, record, setLmid, type Meta } from './cvr-store';
 import { serverMutators } from './server-mutators';
+import type { DeviceRef } from '../services/devices';
 
 /** A mutation's arguments as a record, whatever the client sent (they are checked later, or not at all for an unknown name). */
 const argsOf = (m: Mutation) => (typeof m.args === 'object' && m.args !== null ? m.args : {}) as Record<string, unknown>;
@@ -30,7 +31,7 @@ const isRefusal = (e: unknown): e is DomainError => isDomainError(e) && e.status
  * `lastMutationID` re-runs a mutation that then changes nothing (docs/decisions/009).
  * Returns the stores whose tablets should pull.
  */
-export async function processPush(sql: SqlStorage, env: Env, actor: Actor, meta: Meta, req: PushRequest): Promise<{ response: PushResponse; touched: Set<string> }> {
+export async function processPush(sql: SqlStorage, env: Env, actor: Actor, meta: Meta, req: PushRequest, device: DeviceRef | null = null): Promise<{ response: PushResponse; touched: Set<string> }> {
   const next = meta.version + 1;
   const touched = new Set<string>();
   for (const m of req.mutations) {
@@ -39,7 +40,7 @@ export async function processPush(sql: SqlStorage, env: Env, actor: Actor, meta:
     if (m.id <= last) continue;
     // A client the group does not know that is past its first mutation was forgotten: it resets.
     if (m.id > last + 1) return { response: last === 0 ? { error: 'ClientStateNotFound' } : {}, touched };
-    const outcome = await runOne(env, actor, m);
+    const outcome = await runOne(env, actor, m, device);
     if (outcome === 'transient') {
       const retry = () => new TransientPushError(`mutation ${m.clientID}/${m.id} (${m.name}) failed; the client will retry`);
       if (countFailure(sql, m.clientID) < MAX_TRANSIENT_FAILURES) throw retry();
@@ -70,12 +71,12 @@ async function appliedByMember(env: Env, m: Mutation): Promise<boolean | 'unknow
   }
 }
 
-async function runOne(env: Env, actor: Actor, m: Mutation): Promise<'ok' | 'transient' | DomainError> {
+async function runOne(env: Env, actor: Actor, m: Mutation, device: DeviceRef | null): Promise<'ok' | 'transient' | DomainError> {
   try {
     if (!isMutatorName(m.name)) throw new DomainError('VALIDATION_FAILED', `Unknown mutator ${m.name}`);
     const name: MutatorName = m.name;
     const args = checkMutation({ actor }, name, m.args);
-    await (serverMutators[name] as (c: unknown, a: unknown) => Promise<unknown>)({ env, db: openDb(env.DB), actor }, args);
+    await (serverMutators[name] as (c: unknown, a: unknown) => Promise<unknown>)({ env, db: openDb(env.DB), actor, device }, args);
     return 'ok';
   } catch (e) {
     if (isRefusal(e)) return e;

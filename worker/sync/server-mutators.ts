@@ -6,8 +6,10 @@ import { adjustInventory } from '../services/inventory';
 import { registerMember, updateMember } from '../services/member-registry';
 import { quoteTotal, settleOrder } from '../services/orders';
 import { refundWalkIn } from '../services/order-refunds';
+import { releaseAllowances, renewAllowances } from '../services/allowances';
+import type { DeviceRef } from '../services/devices';
 
-export type ServerCtx = { env: Env; db: Db; actor: Actor };
+export type ServerCtx = { env: Env; db: Db; actor: Actor; device: DeviceRef | null };
 
 type Effects = { [K in MutatorName]: (c: ServerCtx, args: MutatorArgs<K>) => Promise<unknown> };
 
@@ -20,7 +22,7 @@ const account = (c: ServerCtx, memberId: string) => ({ env: c.env, db: c.db, act
  * A refusal is thrown as a DomainError (the push records it); anything else is transient.
  */
 export const serverMutators: Effects = {
-  checkout: (c, o) => settleOrder(c.env, c.db, c.actor, o),
+  checkout: (c, o) => settleOrder(c.env, c.db, c.actor, o, c.device),
   recharge: (c, { memberId, ...r }) => ops.recharge(account(c, memberId), r),
   registerMember: (c, r) => registerMember(c.db, c.actor, r),
   updateMember: (c, r) => updateMember(c.db, c.actor, r),
@@ -36,4 +38,6 @@ export const serverMutators: Effects = {
   refundOrder: (c, { memberId, ...r }) => (memberId ? ops.refund(account(c, memberId), r) : refundWalkIn(c.db, c.actor, r)),
   reportCardLoss: (c, { memberId, ...r }) => ops.freeze(account(c, memberId), r),
   adjustInventory: (c, r) => adjustInventory(c.db, c.actor, r),
+  renewAllowances: (c, r) => renewAllowances(c.env, c.db, c.actor, c.device, r),
+  releaseAllowances: (c, r) => releaseAllowances(c.env, c.db, c.actor, c.device, r),
 };

@@ -7,6 +7,7 @@ import { accountStub } from '../services/accounts';
 import { categorySource, inventorySource, oneMemberSource, productSource, rulesSource, storeMembersSource, storeSource, tierSource } from './sources';
 import { orderSource } from './order-source';
 import { approverSource } from './approver-source';
+import { allowanceSource } from './allowance-source';
 import { campaignSource, couponTemplateSource } from './promotion-sources';
 import type { Source } from './source';
 import { channels } from './poke';
@@ -41,7 +42,7 @@ export function viewFor(env: Env, db: Db, actor: Actor): Source[] {
   const s = actor.storeId;
   return [
     storeSource(db, s), categorySource(db), tierSource(db), rulesSource(db), productSource(db, s, actor.role !== 'clerk'), inventorySource(db, s),
-    campaignSource(db, s), couponTemplateSource(db, s), approverSource(db, s),
+    campaignSource(db, s), couponTemplateSource(db, s), approverSource(db, s), allowanceSource(db, s),
     storeMembersSource(db, s), orderSource(db, 'orders', eq(orders.storeId, s), () => Date.now() - STORE_ORDER_DAYS * DAY),
   ];
 }

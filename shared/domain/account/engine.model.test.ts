@@ -105,7 +105,7 @@ function toOp(t: any, opId: string, at: number): AccountOp {
   const c = ctx(opId, at);
   switch (t.kind) {
     case 'settle':
-      return { ...c, kind: 'settle', storedValueFen: t.storedValueFen, pointsUsed: t.pointsUsed, pointsEarned: t.pointsEarned, pointsAvailableAt: at, pointsExpiresAt: FAR, orderTotalFen: t.storedValueFen + t.extra + 1, punchUses: [], couponIds: [] };
+      return { ...c, kind: 'settle', storedValueFen: t.storedValueFen, pointsUsed: t.pointsUsed, pointsEarned: t.pointsEarned, pointsAvailableAt: at, pointsExpiresAt: FAR, orderTotalFen: t.storedValueFen + t.extra + 1, punchUses: [], couponIds: [], deviceId: null, leaseId: null };
     case 'refund':
       return { ...c, kind: 'refund', refundOf: t.refundOf, amountFen: t.amountFen, pointValueFenPer100: RATE };
     case 'points_adjust':

@@ -3,6 +3,7 @@ import type { AccountOp } from '../../schemas/account';
 import { dueToExpire, takePoints } from './points-lots';
 import { refund } from './refund';
 import { noEffects, sellPunchCard, settle, type Step } from './spend';
+import { grantLease, releaseLease, requestRelease, retireDevice } from './allowance-ops';
 import type { ConsumptionOrder } from './split';
 import { appendEntry, cloneState, edit, type AccountState, type OpRecord } from './state';
 
@@ -92,6 +93,14 @@ function run(s: AccountState, op: AccountOp, rules: EngineRules, lookup: (opId: 
       if (s.status !== 'frozen') throw new DomainError('CONFLICT', `The card is ${s.status}, not frozen`);
       s.status = 'active';
       return { entries: [appendEntry(s, op, zero)], effects: null, detail: {} };
+    case 'lease_grant':
+      return grantLease(s, op, rules.consumptionOrder);
+    case 'lease_release':
+      return releaseLease(s, op);
+    case 'lease_request_release':
+      return requestRelease(s, op);
+    case 'device_retire':
+      return retireDevice(s, op);
     case 'replace_card': {
       if (s.status === 'closed') throw new DomainError('CARD_CLOSED', 'The membership is closed');
       const old = s.cardNo;

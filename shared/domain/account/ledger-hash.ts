@@ -9,6 +9,8 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  */
 export const GENESIS = '0'.repeat(64);
 export const LEDGER_HASH_VERSION = 'cloudcard-ledger-v1';
+/** Entries of an account that has lent money to devices (decision 015) also hash the reserved columns. */
+export const LEDGER_HASH_VERSION_RESERVED = 'cloudcard-ledger-v2';
 
 export type HashedFields = {
   seq: number;
@@ -25,11 +27,14 @@ export type HashedFields = {
   staffId: string | null;
   at: number;
   prevHash: string;
+  reservedDelta?: number;
+  reservedAfter?: number;
 };
 
 export function serializeEntry(e: HashedFields): string {
+  const reserved = e.reservedDelta !== undefined || e.reservedAfter !== undefined;
   return JSON.stringify([
-    LEDGER_HASH_VERSION,
+    reserved ? LEDGER_HASH_VERSION_RESERVED : LEDGER_HASH_VERSION,
     e.seq,
     e.opId,
     e.kind,
@@ -44,6 +49,7 @@ export function serializeEntry(e: HashedFields): string {
     e.staffId,
     e.at,
     e.prevHash,
+    ...(reserved ? [e.reservedDelta ?? 0, e.reservedAfter ?? 0] : []),
   ]);
 }
 
@@ -52,22 +58,24 @@ export function hashEntry(e: HashedFields): string {
 }
 
 export type VerifyResult =
-  | { ok: true; entries: number; principalFen: number; bonusFen: number; points: number; headHash: string }
+  | { ok: true; entries: number; principalFen: number; bonusFen: number; points: number; reservedFen: number; headHash: string }
   | { ok: false; atSeq: number; reason: string };
 
 /** Recomputes the chain and the running sums; the first broken link is reported. */
 export function verifyChain(entries: readonly (HashedFields & { hash: string })[]): VerifyResult {
-  let prev = GENESIS, p = 0, b = 0, pts = 0;
+  let prev = GENESIS, p = 0, b = 0, pts = 0, r = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const fail = (reason: string): VerifyResult => ({ ok: false, atSeq: e.seq, reason });
     if (e.seq !== i + 1) return fail(`sequence gap: expected ${i + 1}`);
     if (e.prevHash !== prev) return fail('previous-hash link broken');
     if (hashEntry(e) !== e.hash) return fail('hash does not match the entry');
-    p += e.principalDelta; b += e.bonusDelta; pts += e.pointsDelta;
+    p += e.principalDelta; b += e.bonusDelta; pts += e.pointsDelta; r += e.reservedDelta ?? 0;
     if (p !== e.principalAfter || b !== e.bonusAfter || pts !== e.pointsAfter) return fail('balance after ≠ sum of deltas');
+    if (r !== (e.reservedAfter ?? 0)) return fail('reserved after ≠ sum of reserved deltas');
     if (p < 0 || b < 0 || pts < 0) return fail('balance negative');
+    if (r < 0 || r > p + b) return fail('reserved outside 0…balance');
     prev = e.hash;
   }
-  return { ok: true, entries: entries.length, principalFen: p, bonusFen: b, points: pts, headHash: prev };
+  return { ok: true, entries: entries.length, principalFen: p, bonusFen: b, points: pts, reservedFen: r, headHash: prev };
 }

@@ -8,7 +8,7 @@ const c = (opId: string, at = 1_800_000_000_000) => ({ opId, storeId: 'store-1',
 const recharge = (opId: string, amountFen: number, bonusFen: number): AccountOp => ({ ...c(opId), kind: 'recharge', amountFen, bonusFen });
 const settle = (opId: string, storedValueFen: number, o: { used?: number; earned?: number; total?: number } = {}): AccountOp => ({
   ...c(opId), kind: 'settle', storedValueFen, pointsUsed: o.used ?? 0, pointsEarned: o.earned ?? 0, pointsAvailableAt: 0, pointsExpiresAt: FAR,
-  orderTotalFen: o.total ?? storedValueFen, punchUses: [], couponIds: [],
+  orderTotalFen: o.total ?? storedValueFen, punchUses: [], couponIds: [], deviceId: null, leaseId: null,
 });
 const refund = (opId: string, refundOf: string, amountFen: number): AccountOp => ({ ...c(opId), kind: 'refund', refundOf, amountFen, pointValueFenPer100: 100 });
 

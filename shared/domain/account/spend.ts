@@ -4,6 +4,7 @@ import { takePoints } from './points-lots';
 import { splitSpend, type ConsumptionOrder } from './split';
 import { appendEntry, edit, type AccountState, type OpEffects } from './state';
 import type { LedgerEntry } from '../../schemas/account';
+import { takeSaleStoredValue } from './allowance-ops';
 
 type Settle = Extract<AccountOp, { kind: 'settle' }>;
 type PunchSale = Extract<AccountOp, { kind: 'punch_sale' }>;
@@ -34,10 +35,14 @@ function takeStoredValue(s: AccountState, fen: number, order: ConsumptionOrder) 
 
 /** One atomic settlement: stored value, points as payment, punch uses and coupons out; points earned in. */
 export function settle(s: AccountState, op: Settle, order: ConsumptionOrder): Step {
-  const takesAnything = op.storedValueFen > 0 || op.pointsUsed > 0 || op.punchUses.length > 0 || op.couponIds.length > 0;
+  // Stored value taken under an offline allowance is settled whatever happened since (decision 015):
+  // the device took it while the money was set aside for it.
+  const svUnderLease = op.leaseId !== null && op.storedValueFen > 0;
+  const takesAnything = (op.storedValueFen > 0 && !svUnderLease) || op.pointsUsed > 0 || op.punchUses.length > 0 || op.couponIds.length > 0;
   if (takesAnything) assertCanSpend(s);
-  else if (s.status === 'closed') throw new DomainError('CARD_CLOSED', 'The membership is closed');
-  const sv = takeStoredValue(s, op.storedValueFen, order);
+  else if (s.status === 'closed' && !svUnderLease) throw new DomainError('CARD_CLOSED', 'The membership is closed');
+  const svTake = takeSaleStoredValue(s, op.storedValueFen, op, order);
+  const sv = svTake.taken;
 
   const takes = takePoints(s.lots, op.pointsUsed, op.at);
   if (!takes) throw new DomainError('INSUFFICIENT_POINTS', `Not enough points: needs ${op.pointsUsed}`, { details: { needed: op.pointsUsed } });
@@ -69,7 +74,7 @@ export function settle(s: AccountState, op: Settle, order: ConsumptionOrder): St
   if (op.pointsEarned > 0) {
     s.lots.push({ id: op.opId, earnedAt: op.at, availableAt: op.pointsAvailableAt, expiresAt: op.pointsExpiresAt, remaining: op.pointsEarned });
   }
-  const entry = appendEntry(s, op, { principal: -sv.principalFen, bonus: -sv.bonusFen, points: op.pointsEarned - op.pointsUsed, punch: -punch });
+  const entry = appendEntry(s, op, { principal: -sv.principalFen, bonus: -sv.bonusFen, points: op.pointsEarned - op.pointsUsed, punch: -punch, reserved: svTake.reservedDelta });
   const effects: OpEffects = {
     ...noEffects(op.orderTotalFen),
     principalTaken: sv.principalFen,
@@ -79,7 +84,8 @@ export function settle(s: AccountState, op: Settle, order: ConsumptionOrder): St
     punchUses: op.punchUses,
     couponIds: op.couponIds,
   };
-  return { entries: [entry], effects, detail: { principalTaken: sv.principalFen, bonusTaken: sv.bonusFen, pointsUsed: op.pointsUsed, pointsEarned: op.pointsEarned } };
+  const allowance = svTake.leaseId ? { leaseId: svTake.leaseId, fromLeaseFen: -svTake.reservedDelta, writtenOffFen: svTake.writtenOffFen } : {};
+  return { entries: [entry], effects, detail: { principalTaken: sv.principalFen, bonusTaken: sv.bonusFen, pointsUsed: op.pointsUsed, pointsEarned: op.pointsEarned, ...allowance } };
 }
 
 /** Sells a punch card, optionally paid from stored value. */

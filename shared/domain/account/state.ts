@@ -1,6 +1,7 @@
 import type { Balances, LedgerEntry, OwnedCoupon, PunchCard } from '../../schemas/account';
 import { GENESIS, hashEntry } from './ledger-hash';
 import { lockedPoints, type PointsLot, type PointsTake } from './points-lots';
+import type { Lease } from '../allowance/leases';
 
 /** A member account as the engine sees it: the Durable Object loads it, the engine returns the next one. */
 export type AccountState = {
@@ -11,12 +12,17 @@ export type AccountState = {
   lots: PointsLot[];
   punchCards: PunchCard[];
   coupons: OwnedCoupon[];
+  /**
+   * Offline allowances (decision 015). `principalFen`/`bonusFen` above are what can be spent here
+   * and now; open leases hold the rest of what the member owns, set aside for one device each.
+   */
+  leases: Lease[];
   seq: number;
   headHash: string;
 };
 
 export const emptyAccount = (cardNo: string): AccountState => ({
-  status: 'active', cardNo, principalFen: 0, bonusFen: 0, lots: [], punchCards: [], coupons: [], seq: 0, headHash: GENESIS,
+  status: 'active', cardNo, principalFen: 0, bonusFen: 0, lots: [], punchCards: [], coupons: [], leases: [], seq: 0, headHash: GENESIS,
 });
 
 /** What an applied operation took and gave, kept so a later refund can give back exactly that. */
@@ -49,11 +55,20 @@ export type OpRecord = {
 
 export const totalPoints = (s: AccountState) => s.lots.reduce((n, l) => n + l.remaining, 0);
 
-export function balancesOf(s: AccountState, now: number): Balances {
-  return { principalFen: s.principalFen, bonusFen: s.bonusFen, points: totalPoints(s), lockedPoints: lockedPoints(s.lots, now) };
+/** What the member owns, by purse: spendable plus what open leases hold for devices. */
+export function ownedPurses(s: AccountState): { principalFen: number; bonusFen: number; reservedFen: number } {
+  let p = s.principalFen, b = s.bonusFen;
+  for (const l of s.leases) if (l.state === 'open') { p += l.principalFen; b += l.bonusFen; }
+  return { principalFen: p, bonusFen: b, reservedFen: p + b - s.principalFen - s.bonusFen };
 }
 
-export type Deltas = { principal: number; bonus: number; points: number; punch: number };
+/** The member's balances: owned purses (the chain's liability), of which `reservedFen` is lent to devices. */
+export function balancesOf(s: AccountState, now: number): Balances {
+  return { ...ownedPurses(s), points: totalPoints(s), lockedPoints: lockedPoints(s.lots, now) };
+}
+
+/** Ledger deltas of owned purses; `reserved` is money moving into (+) or out of (−) devices' leases. */
+export type Deltas = { principal: number; bonus: number; points: number; punch: number; reserved?: number };
 
 /** Appends one ledger entry for `next` (balances already moved by `d`), linking it to the chain. */
 export function appendEntry(
@@ -61,6 +76,8 @@ export function appendEntry(
   op: { opId: string; kind: string; storeId: string | null; staffId: string | null; at: number },
   d: Deltas,
 ): LedgerEntry {
+  const purses = ownedPurses(next);
+  const reserved = d.reserved ?? 0;
   const fields = {
     seq: next.seq + 1,
     opId: op.opId,
@@ -69,13 +86,15 @@ export function appendEntry(
     bonusDelta: d.bonus,
     pointsDelta: d.points,
     punchDelta: d.punch,
-    principalAfter: next.principalFen,
-    bonusAfter: next.bonusFen,
+    principalAfter: purses.principalFen,
+    bonusAfter: purses.bonusFen,
     pointsAfter: totalPoints(next),
     storeId: op.storeId,
     staffId: op.staffId,
     at: op.at,
     prevHash: next.headHash,
+    // Only accounts that have lent money to a device carry (and hash) the reserved columns.
+    ...(reserved !== 0 || purses.reservedFen !== 0 ? { reservedDelta: reserved, reservedAfter: purses.reservedFen } : {}),
   };
   const entry = { ...fields, hash: hashEntry(fields) };
   next.seq = entry.seq;
@@ -89,8 +108,8 @@ export function appendEntry(
 const owned = new WeakMap<object[], WeakSet<object>>();
 
 export const cloneState = (s: AccountState): AccountState => {
-  const next = { ...s, lots: [...s.lots], punchCards: [...s.punchCards], coupons: [...s.coupons] };
-  for (const list of [next.lots, next.punchCards, next.coupons]) owned.set(list, new WeakSet());
+  const next = { ...s, lots: [...s.lots], punchCards: [...s.punchCards], coupons: [...s.coupons], leases: [...s.leases] };
+  for (const list of [next.lots, next.punchCards, next.coupons, next.leases]) owned.set(list, new WeakSet());
   return next;
 };
 

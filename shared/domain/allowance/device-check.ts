@@ -7,13 +7,26 @@
  */
 export type HeldAllowance = { leaseId: string; memberId: string; grantedFen: number; spentFen: number; expiresAt: number };
 
-export type OfflineRefusal = 'no_allowance' | 'expired' | 'over_allowance';
+export type OfflineRefusal = 'no_allowance' | 'expired' | 'over_allowance' | 'asked_back';
 export type OfflineCheck = { ok: true; leftAfterFen: number } | { ok: false; reason: OfflineRefusal; availableFen: number };
 
-export function checkOfflineSpend(a: HeldAllowance | null | undefined, fen: number, deviceNow: number): OfflineCheck {
+export function checkOfflineSpend(a: (HeldAllowance & { askedBack?: boolean }) | null | undefined, fen: number, deviceNow: number): OfflineCheck {
   if (!a || a.grantedFen <= 0) return { ok: false, reason: 'no_allowance', availableFen: 0 };
+  if (a.askedBack) return { ok: false, reason: 'asked_back', availableFen: 0 };
   const left = Math.max(0, a.grantedFen - a.spentFen);
   if (deviceNow >= a.expiresAt) return { ok: false, reason: 'expired', availableFen: 0 };
   if (fen > left) return { ok: false, reason: 'over_allowance', availableFen: left };
   return { ok: true, leftAfterFen: left - fen };
+}
+
+const refusalWords: Record<OfflineRefusal, string> = {
+  no_allowance: 'This tablet holds no offline allowance for this member',
+  expired: 'The offline allowance for this member has expired on this tablet',
+  over_allowance: 'The offline allowance for this member does not cover this amount',
+  asked_back: 'Another branch asked for this member’s reserved money back',
+};
+
+/** The refusal as the mutator throws it (the counter shows it in the clerk's language from `reason`). */
+export function offlineRefusalMessage(c: Extract<OfflineCheck, { ok: false }>): string {
+  return `${refusalWords[c.reason]}${c.reason === 'over_allowance' ? ` (${c.availableFen} fen left)` : ''}: take another tender`;
 }

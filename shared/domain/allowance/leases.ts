@@ -20,6 +20,12 @@ export type Lease = {
   expiresAt: number;
   /** open: the device may spend; released: the rest went back; retired: HQ wrote the device off. */
   state: 'open' | 'released' | 'retired';
+  /** Another branch asked for the money back: the device stops spending under it and acknowledges. */
+  releaseRequestedAt?: number | null;
+  /** What the device brought in past the lease, or after it was retired: the chain's loss, flagged. */
+  writtenOffFen?: number;
+  /** Moves on with every change, so a late copy never overwrites a newer one. */
+  rev?: number;
 };
 
 export type Escrow = Purses & { leases: Lease[] };

@@ -24,6 +24,9 @@ export const ledgerEntries = sqliteTable(
     at: integer('at').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    // Only on accounts that lent money to a device (decision 015); part of the hash when present.
+    reservedDelta: integer('reserved_delta'),
+    reservedAfter: integer('reserved_after'),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.seq] }), index('ledger_entries_store_at_idx').on(t.storeId, t.at), index('ledger_entries_op_idx').on(t.opId)],
 );
@@ -63,3 +66,27 @@ export const chainRules = sqliteTable('chain_rules', {
   updatedAt: integer('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
 });
+
+/**
+ * Offline allowances (decision 015) as their members' objects last reported them: what each lease
+ * still holds for its device. Tablets sync their store's rows; HQ sums them per store and device.
+ */
+export const deviceAllowances = sqliteTable(
+  'device_allowances',
+  {
+    leaseId: text('lease_id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    deviceId: text('device_id').notNull(),
+    storeId: text('store_id'),
+    heldFen: integer('held_fen').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    state: text('state', { enum: ['open', 'released', 'retired'] }).notNull(),
+    releaseRequestedAt: integer('release_requested_at'),
+    // Spent by the device past what the lease held (tampered) or after it was retired: the chain's loss.
+    writtenOffFen: integer('written_off_fen').notNull().default(0),
+    // The lease's revision this row reflects: a late projection never moves it back.
+    seq: integer('seq').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('device_allowances_device_idx').on(t.deviceId, t.state), index('device_allowances_store_idx').on(t.storeId, t.updatedAt), index('device_allowances_member_idx').on(t.memberId)],
+);

@@ -35,6 +35,8 @@ export const members = sqliteTable(
     // Read model of the member's account; the member's Durable Object is the only writer.
     principalFen: integer('principal_fen').notNull().default(0),
     bonusFen: integer('bonus_fen').notNull().default(0),
+    // Of the two purses above, what is lent to tablets for offline use (decision 015).
+    reservedFen: integer('reserved_fen').notNull().default(0),
     points: integer('points').notNull().default(0),
     lockedPoints: integer('locked_points').notNull().default(0),
     // The ledger sequence these balances reflect: a late or repeated projection never moves them back.

@@ -30,3 +30,25 @@ export const staff = sqliteTable(
   },
   (t) => [index('staff_store_idx').on(t.storeId)],
 );
+
+/**
+ * A tablet set up for a store (decision 015): offline allowances are lent to it, not to a browser's
+ * sync state. It proves itself with a secret it was given once (only the hash is kept).
+ */
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull().references(() => stores.id),
+    name: text('name').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    status: text('status', { enum: ['active', 'retired'] }).notNull().default('active'),
+    registeredBy: text('registered_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at'),
+    retiredAt: integer('retired_at'),
+    retiredBy: text('retired_by'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('devices_store_idx').on(t.storeId)],
+);
