@@ -20,6 +20,8 @@ export const memberSchema = z
     joinedAt: timestampSchema,
     principalFen: fenSchema,
     bonusFen: fenSchema,
+    /** Of the two purses, what tablets hold for offline use (decision 015): not spendable elsewhere. */
+    reservedFen: fenSchema.default(0),
     points: z.number().int(),
     lifetimeSpendFen: fenSchema,
     lastVisitAt: timestampSchema.nullable(),

@@ -75,7 +75,7 @@ export const optimistic: Effects = {
     if (await tx.has(keys.member(r.id))) return;
     const m: Member = {
       id: r.id, phone: r.phone, name: r.name, gender: r.gender, birthday: r.birthday, homeStoreId: r.homeStoreId, tierCode: 'normal',
-      cardNo: r.cardNo ?? '', status: 'active', joinedAt: r.createdAt, principalFen: 0, bonusFen: 0, points: 0, lifetimeSpendFen: 0,
+      cardNo: r.cardNo ?? '', status: 'active', joinedAt: r.createdAt, principalFen: 0, bonusFen: 0, reservedFen: 0, points: 0, lifetimeSpendFen: 0,
       lastVisitAt: null, lastVisitStoreId: null, qrPublicKey: null,
     };
     await write(tx, keys.member(r.id), m);

@@ -20,6 +20,7 @@ export const toMember = (r: MemberRow): Member => ({
   joinedAt: r.joinedAt,
   principalFen: r.principalFen,
   bonusFen: r.bonusFen,
+  reservedFen: r.reservedFen,
   points: r.points,
   lifetimeSpendFen: r.lifetimeSpendFen,
   lastVisitAt: r.lastVisitAt,

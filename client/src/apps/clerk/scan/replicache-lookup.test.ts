@@ -15,7 +15,7 @@ const id = (i: number) => `m-${String((i * 7919) % MEMBERS).padStart(6, '0')}`;
 const cardNo = (i: number) => `8800${String(i).padStart(8, '0')}`;
 const member = (i: number): Member => ({
   id: id(i), phone: `138${String(i).padStart(8, '0')}`, name: `会员${i}`, gender: 'unknown', birthday: null, homeStoreId: 'store-1', tierCode: 'normal',
-  cardNo: cardNo(i), status: 'active', joinedAt: 0, principalFen: 0, bonusFen: 0, points: 0, lifetimeSpendFen: 0, lastVisitAt: null,
+  cardNo: cardNo(i), status: 'active', joinedAt: 0, principalFen: 0, bonusFen: 0, reservedFen: 0, points: 0, lifetimeSpendFen: 0, lastVisitAt: null,
   lastVisitStoreId: null, qrPublicKey: i === 7 ? phone.publicKey : null,
 });
 

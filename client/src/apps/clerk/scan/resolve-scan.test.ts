@@ -10,7 +10,7 @@ const T0 = Date.UTC(2026, 10, 24, 2, 0, 0);
 const phone = generateMemberKeyPair();
 const member = (over: Partial<Member>): Member => ({
   id: '01JD8Z4M2Q5V7X9B1C3D5F7G9H', phone: '13800000001', name: '王芳', gender: 'female', birthday: null, homeStoreId: 'store-1', tierCode: 'gold',
-  cardNo: '880000000001', status: 'active', joinedAt: 0, principalFen: 0, bonusFen: 0, points: 0, lifetimeSpendFen: 0, lastVisitAt: null,
+  cardNo: '880000000001', status: 'active', joinedAt: 0, principalFen: 0, bonusFen: 0, reservedFen: 0, points: 0, lifetimeSpendFen: 0, lastVisitAt: null,
   lastVisitStoreId: null, qrPublicKey: phone.publicKey, ...over,
 });
 const withKey = member({});
