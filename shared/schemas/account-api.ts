@@ -83,7 +83,7 @@ export const accountViewSchema = z
 
 export const ledgerPageSchema = z.object({ entries: z.array(ledgerEntrySchema), nextBeforeSeq: z.number().int().nullable() });
 export const verifyResultSchema = z
-  .object({ ok: z.boolean(), entries: z.number().int().optional(), principalFen: fenSchema.optional(), bonusFen: fenSchema.optional(), points: z.number().int().optional(), headHash: z.string().optional(), atSeq: z.number().int().optional(), reason: z.string().optional(), projectionMatches: z.boolean() })
+  .object({ ok: z.boolean(), entries: z.number().int().optional(), principalFen: fenSchema.optional(), bonusFen: fenSchema.optional(), reservedFen: fenSchema.optional(), points: z.number().int().optional(), headHash: z.string().optional(), atSeq: z.number().int().optional(), reason: z.string().optional(), projectionMatches: z.boolean() })
   .meta({ id: 'LedgerVerification' });
 export type AccountView = z.infer<typeof accountViewSchema>;
 export type RefundRequest = z.infer<typeof refundRequestSchema>;

@@ -29,9 +29,9 @@ export async function verifyLedger(env: Env, db: Db, actor: Actor, memberId: str
   const stub = accountStub(env, m.id);
   const v = await stub.verify();
   const pending = await stub.pendingProjection();
-  const row = await db.select({ p: members.principalFen, b: members.bonusFen, pts: members.points, seq: members.ledgerSeq }).from(members).where(eq(members.id, m.id)).get();
+  const row = await db.select({ p: members.principalFen, b: members.bonusFen, r: members.reservedFen, pts: members.points, seq: members.ledgerSeq }).from(members).where(eq(members.id, m.id)).get();
   const count = await db.select({ n: sql<number>`count(*)` }).from(ledgerEntries).where(eq(ledgerEntries.memberId, m.id)).get();
   const projectionMatches =
-    v.ok && pending === 0 && row?.p === v.principalFen && row?.b === v.bonusFen && row?.pts === v.points && row?.seq === v.entries && count?.n === v.entries;
+    v.ok && pending === 0 && row?.p === v.principalFen && row?.b === v.bonusFen && row?.r === v.reservedFen && row?.pts === v.points && row?.seq === v.entries && count?.n === v.entries;
   return { ...v, projectionMatches };
 }

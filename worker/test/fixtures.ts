@@ -31,8 +31,8 @@ let ipCounter = 0;
 /** A distinct client address per caller, so rate-limit tests never lock each other out. */
 export const freshIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
-export async function api(path: string, init: { method?: string; token?: string; body?: unknown; ip?: string; rawBody?: string } = {}) {
-  const headers: Record<string, string> = { 'cf-connecting-ip': init.ip ?? freshIp() };
+export async function api(path: string, init: { method?: string; token?: string; body?: unknown; ip?: string; rawBody?: string; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { 'cf-connecting-ip': init.ip ?? freshIp(), ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined || init.rawBody !== undefined) headers['content-type'] = 'application/json';
   const res = await SELF.fetch(`http://local${path}`, {
