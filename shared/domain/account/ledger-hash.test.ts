@@ -46,3 +46,25 @@ describe('ledger hash chain', () => {
     }
   });
 });
+
+describe('reserved columns (decision 015)', () => {
+  const base = chain([[1000, 0, 0]])[0]!;
+  it('an entry without them hashes exactly as before (v1); one with them is v2 and hashes them', () => {
+    const { hash: _h, ...fields } = base;
+    expect(serializeEntry(fields)).toMatch(/^\["cloudcard-ledger-v1",/);
+    const reserved = { ...fields, reservedDelta: 300, reservedAfter: 300 };
+    expect(serializeEntry(reserved)).toMatch(/^\["cloudcard-ledger-v2",.*,300,300\]$/);
+    expect(hashEntry(reserved)).not.toBe(hashEntry({ ...reserved, reservedDelta: 200 }));
+  });
+
+  it.each([
+    ['reserved sums that hold', 300, 300, true],
+    ['a reserved-after that is not the sum', 300, 200, false],
+    ['more reserved than the balance', 1500, 1500, false],
+    ['reserved below zero', -100, -100, false],
+  ])('%s', (_label, delta, after, ok) => {
+    const { hash: _h, ...fields } = base;
+    const e = { ...fields, reservedDelta: delta, reservedAfter: after };
+    expect(verifyChain([{ ...e, hash: hashEntry(e) }]).ok).toBe(ok);
+  });
+});
