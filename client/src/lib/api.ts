@@ -1,4 +1,5 @@
 import type { SessionStore } from './session';
+import { deviceHeaders } from './device';
 
 /** An API failure as the server describes it (`{error:{code,message}}`), or NETWORK when unreachable. */
 export class ApiError extends Error {
@@ -51,7 +52,7 @@ export async function toApiError(res: Response): Promise<ApiError> {
 export function createApi(session: SessionStore, fetchImpl: typeof fetch = (...a) => fetch(...a)): Api {
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const token = session.get()?.token;
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...deviceHeaders() };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;

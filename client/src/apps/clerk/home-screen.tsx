@@ -10,6 +10,7 @@ import { ShiftPanel } from './shift';
 import './counter/counter.css';
 import { RejectionsPanel } from './rejections-panel';
 import { TopBar } from './top-bar';
+import { DevicePanel, useAllowanceKeeper } from './allowance';
 
 const TABS = [
   { path: '', key: 'counter' },
@@ -31,6 +32,7 @@ export function HomeScreen({ me }: { me: Me }) {
   const [handoff, setHandoff] = useState<{ memberId: string; at: number } | null>(null);
   const header = { store: { name: me.store?.name ?? '', address: me.store?.address ?? '', phone: me.store?.phone ?? '' }, clerkName: me.user.name };
   usePhotoSync();
+  const allowances = useAllowanceKeeper(storeId);
   return (
     <ApprovalProvider actor={me.user} storeId={storeId}>
       <div className="clerk-shell">
@@ -57,6 +59,10 @@ export function HomeScreen({ me }: { me: Me }) {
         ) : sub === 'members/new' ? (
           <main className="clerk-main">
             <RegisterForm storeId={storeId} onRegistered={(id) => navigate(`members/${id}`)} onOpenMember={(id) => navigate(`members/${id}`)} onCancel={() => navigate('')} />
+          </main>
+        ) : sub === 'device' ? (
+          <main className="clerk-main">
+            <DevicePanel me={me} onRenew={allowances.renewNow} />
           </main>
         ) : sub === 'shift' ? (
           <main className="clerk-main">

@@ -27,6 +27,9 @@ export function TopBar({ me }: { me: Me }) {
             {t('approval.setPin.link')}
           </a>
         ) : null}
+        <a className="topbar-link" href={`${import.meta.env.BASE_URL}device`} onClick={linkClick('device')} aria-current={sub === 'device' ? 'page' : undefined} data-testid="nav-device">
+          {t('allowance.device.link')}
+        </a>
         <OnlineStatus />
         <SyncStatus />
         <UserChip user={user} />

@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../../lib/ui/language-switch';
 import { OnlineStatus } from '../../lib/ui/online-status';
 import { SignOutButton, UserChip } from '../../lib/ui/user-chip';
 import { NAV, screenFor } from './nav';
+import { DevicesScreen } from './devices-screen';
 import { StoresScreen } from './stores-screen';
 
 /** Sidebar + top bar around the current section. */
@@ -60,7 +61,10 @@ export function HqShell({ me }: { me: Me }) {
             <SignOutButton />
           </div>
         </header>
-        <main className="hq-main">{screen === 'stores' ? <StoresScreen /> : null}</main>
+        <main className="hq-main">
+          {screen === 'stores' ? <StoresScreen /> : null}
+          {screen === 'devices' ? <DevicesScreen canRetire={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+        </main>
       </div>
     </div>
   );

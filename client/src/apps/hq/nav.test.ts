@@ -7,5 +7,10 @@ describe('screenFor', () => {
     expect(screenFor('stores')).toBe('stores');
     expect(screenFor('stores/s1')).toBe('stores');
   });
+  it('opens the tablets for /hq/devices', () => {
+    expect(screenFor('devices')).toBe('devices');
+    expect(screenFor('devices/d1')).toBe('devices');
+  });
   it('falls back to the stores for sections not built yet', () => expect(screenFor('audit')).toBe('stores'));
+  it('falls back to the stores for unknown sections', () => expect(screenFor('nope')).toBe('stores'));
 });

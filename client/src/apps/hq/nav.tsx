@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { BoxIcon, ChartIcon, CouponIcon, CrownIcon, IdCardIcon, MegaphoneIcon, ShieldIcon, StoreIcon, UsersIcon } from '../../lib/ui/icons';
+import { BoxIcon, ChartIcon, CouponIcon, CrownIcon, IdCardIcon, MegaphoneIcon, PhoneIcon, ShieldIcon, StoreIcon, UsersIcon } from '../../lib/ui/icons';
 
-export type NavKey = 'stores' | 'staff' | 'products' | 'members' | 'tiers' | 'campaigns' | 'coupons' | 'reports' | 'audit';
+export type NavKey = 'stores' | 'devices' | 'staff' | 'products' | 'members' | 'tiers' | 'campaigns' | 'coupons' | 'reports' | 'audit';
 
 /** The sidebar, in order. `ready: false` items are shown as coming soon (later issues build them). */
 export const NAV: readonly { key: NavKey; icon: ReactNode; ready: boolean }[] = [
   { key: 'stores', icon: <StoreIcon size={20} />, ready: true },
+  { key: 'devices', icon: <PhoneIcon size={20} />, ready: true },
   { key: 'staff', icon: <UsersIcon size={20} />, ready: false },
   { key: 'products', icon: <BoxIcon size={20} />, ready: false },
   { key: 'members', icon: <IdCardIcon size={20} />, ready: false },

@@ -5,6 +5,7 @@ import { createMutators, type Mutators } from '../../../../shared/sync/mutators'
 import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/protocol';
 import { PokeSocket } from './poke-socket';
 import { SyncStatusStore } from './sync-status';
+import { deviceHeaders, type DeviceRegistration } from '../device';
 
 export type CloudRep = Replicache<Mutators>;
 
@@ -23,6 +24,8 @@ export type SyncOptions = {
   onPoke?: () => void;
   /** A poke socket's constructor; null for none. */
   webSocket?: typeof WebSocket | null;
+  /** This tablet's registration (offline allowances are lent to it), or null. */
+  device?: DeviceRegistration | null;
 };
 
 /** Mutations per push request. */
@@ -39,7 +42,7 @@ export const storeName = (u: SessionUser) => `cloudcard-${u.kind}-${u.id}`;
  * push and pull with the session token, pull again while the server says the view is still
  * paging in, and a poke socket so what another branch does shows up at once.
  */
-export type CloudSync = { rep: CloudRep; pokes: PokeSocket | null; status: SyncStatusStore; close: () => Promise<void> };
+export type CloudSync = { rep: CloudRep; pokes: PokeSocket | null; status: SyncStatusStore; device: DeviceRegistration | null; close: () => Promise<void> };
 
 export function openCloudSync(o: SyncOptions): CloudSync {
   const status = new SyncStatusStore();
@@ -47,7 +50,7 @@ export function openCloudSync(o: SyncOptions): CloudSync {
   const post = async (path: string, body: unknown) => {
     const res = await f(`${o.baseUrl}/api/replicache/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}`, ...deviceHeaders(o.device ?? null) },
       body: JSON.stringify(body),
     });
     const httpRequestInfo = { httpStatusCode: res.status, errorMessage: res.ok ? '' : await res.clone().text() };
@@ -55,7 +58,7 @@ export function openCloudSync(o: SyncOptions): CloudSync {
   };
   const rep = new Replicache({
     name: storeName(o.user),
-    mutators: createMutators({ actor: o.user }),
+    mutators: createMutators({ actor: o.user, deviceId: o.device?.id ?? null }),
     schemaVersion: SYNC_SCHEMA_VERSION,
     kvStore: o.kvStore ?? 'idb',
     pullInterval: o.pullInterval === undefined ? 30_000 : o.pullInterval,
@@ -96,6 +99,7 @@ export function openCloudSync(o: SyncOptions): CloudSync {
     rep,
     pokes: socket,
     status,
+    device: o.device ?? null,
     close: async () => {
       clearInterval(timer);
       socket?.close();

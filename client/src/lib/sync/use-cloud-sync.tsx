@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type DependencyList, type ReactNode } from 'react';
 import type { ReadTransaction } from 'replicache';
 import type { Session } from '../session';
+import { loadDevice, onDeviceChange } from '../device';
 import { openCloudSync, type CloudSync } from './cloud-sync';
 import type { SyncStatus } from './sync-status';
 
@@ -14,10 +15,12 @@ const CloudSyncContext = createContext<CloudSync | null>(null);
 export function CloudSyncProvider({ session, children }: { session: Session; children: ReactNode }) {
   const [sync, setSync] = useState<CloudSync | null>(null);
   const { token, user } = session;
+  // A tablet registered (or forgotten) reopens the store with its credential.
+  const device = useSyncExternalStore(onDeviceChange, () => loadDevice()?.credential ?? '', () => '');
   // The user object is rebuilt from localStorage on a reload; only who it is matters here.
-  const identity = `${token}\n${user.kind}\n${user.id}`;
+  const identity = `${token}\n${user.kind}\n${user.id}\n${device}`;
   useEffect(() => {
-    const opened = openCloudSync({ baseUrl: '', token, user });
+    const opened = openCloudSync({ baseUrl: '', token, user, device: user.kind === 'staff' ? loadDevice() : null });
     setSync(opened);
     return () => {
       setSync((current) => (current === opened ? null : current));

@@ -15,7 +15,9 @@ import { MemberPanel } from './member-panel';
 import { PaySheet } from './pay-sheet';
 import { ProductPicker } from './product-picker';
 import { SaleDone, type DoneSale, type ReceiptHeader } from './sale-done';
-import { changeDueFen, hasCharged, toTenders, type TenderDraft } from './tenders';
+import { changeDueFen, hasCharged, leaseOffline, toTenders, type StoredValueContext, type TenderDraft } from './tenders';
+import { useOwnAllowance } from '../allowance/use-allowances';
+import { useOnline } from '../../../lib/use-online';
 import { useShortcuts } from './use-shortcuts';
 import { useCounterScan } from './use-counter-scan';
 
@@ -49,6 +51,9 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
   const synced = useSubscribe((tx) => readMember(tx, cart.memberId), null, [cart.memberId]);
   // A member found online (not on this tablet yet) is shown from the search answer until it syncs.
   const member = synced ?? (picked && picked.id === cart.memberId ? picked : null);
+  const online = useOnline();
+  const allowance = useOwnAllowance(member?.id ?? null);
+  const storedValue: StoredValueContext = { offline: !online, allowance, now: Date.now() };
   const [clock, setClock] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setClock(Date.now()), 30_000);
@@ -83,7 +88,9 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
 
   async function confirm() {
     if (!rep || !ready || !drafts) return;
-    const tenders = toTenders(drafts);
+    const leased = leaseOffline(drafts, storedValue);
+    if ('blocked' in leased) return;
+    const tenders = toTenders(leased.drafts);
     charged.current = drafts.filter((d) => hasCharged([d]));
     const createdAt = Date.now();
     const rules = rows.rules!;
@@ -141,7 +148,7 @@ export function CounterScreen({ storeId, header, active, handoff, onOpenDesk, on
         </div>
       </aside>
       {drafts && ready && rows.rules ? (
-        <PaySheet ctx={{ totalFen: ready.totalFen, member, rules: rows.rules }} sale={{ orderId: cart.id, storeId }} punch={{ cards: account?.memberId === member?.id ? (account?.punchCards ?? []) : [], lines: ready.lines, storeId, at: clock }} drafts={drafts} onDrafts={setDrafts} onConfirm={() => void confirm()} onCancel={() => !hasCharged(drafts) && setDrafts(null)} />
+        <PaySheet ctx={{ totalFen: ready.totalFen, member, rules: rows.rules, storedValue }} sale={{ orderId: cart.id, storeId }} punch={{ cards: account?.memberId === member?.id ? (account?.punchCards ?? []) : [], lines: ready.lines, storeId, at: clock }} drafts={drafts} onDrafts={setDrafts} onConfirm={() => void confirm()} onCancel={() => !hasCharged(drafts) && setDrafts(null)} />
       ) : null}
       {manualOpen && priced?.ok ? (
         <ManualDiscountSheet cartId={cart.id} baseFen={manualBaseFen(priced)} current={cart.manualDiscount} onApply={(discount) => dispatch({ type: 'set_manual', discount })} onClose={() => setManualOpen(false)} />

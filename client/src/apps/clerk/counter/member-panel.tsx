@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOwnAllowance } from '../allowance/use-allowances';
 import { formatFen } from '../../../../../shared/domain/money';
 import type { AccountView } from '../../../../../shared/schemas/account-api';
 import type { Member } from '../../../../../shared/schemas/member';
@@ -79,6 +80,7 @@ export function MemberPanel({ member, coupons, onPick, onToggleCoupon, onOpenDes
           <span><span className="label">{t('counter.bonus')}</span><span className="money">{formatFen(member.bonusFen)}</span></span>
           <span><span className="label">{t('counter.points')}</span><span>{member.points}</span></span>
         </div>
+        <AllowanceLine memberId={member.id} reservedFen={member.reservedFen ?? 0} />
         {usable.length > 0 ? (
           <div className="coupon-chips">
             {usable.map((c) => {
@@ -115,5 +117,20 @@ export function MemberPanel({ member, coupons, onPick, onToggleCoupon, onOpenDes
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** What this tablet may take offline for the member, and what other tablets hold (decision 015). */
+function AllowanceLine({ memberId, reservedFen }: { memberId: string; reservedFen: number }) {
+  const { t } = useTranslation();
+  const own = useOwnAllowance(memberId);
+  const elsewhere = reservedFen - (own?.heldFen ?? 0);
+  if (!own && elsewhere <= 0) return null;
+  return (
+    <p className="muted allowance-line" data-testid="counter-allowance">
+      {own ? t('allowance.memberLine', { amount: formatFen(own.heldFen) }) : null}
+      {own && elsewhere > 0 ? ' · ' : null}
+      {elsewhere > 0 ? t('allowance.reservedElsewhere', { amount: formatFen(elsewhere) }) : null}
+    </p>
   );
 }

@@ -5,7 +5,7 @@ import { formatFen, parseYuan } from '../../../../../shared/domain/money';
 import type { ChainRules } from '../../../../../shared/schemas/rules';
 import { Button } from '../../../lib/ui/button';
 import { ProviderCharge, usePaymentSetup } from './provider-charge';
-import { capacity, cashDraft, changeDueFen, hasCharged, paidFen, pointsDraft, punchOptions, remainingFen, type PayContext, type TenderDraft, type TenderKindOption } from './tenders';
+import { capacity, cashDraft, changeDueFen, hasCharged, leaseOffline, paidFen, pointsDraft, punchOptions, remainingFen, type PayContext, type TenderDraft, type TenderKindOption } from './tenders';
 import type { PunchCard } from '../../../../../shared/schemas/account';
 
 const KINDS: TenderKindOption[] = ['cash', 'wechat', 'alipay', 'bank_card', 'stored_value', 'points'];
@@ -23,6 +23,8 @@ export function PaySheet({ ctx, sale, punch, drafts, onDrafts, onConfirm, onCanc
   const setup = usePaymentSetup();
   const left = remainingFen(ctx, drafts);
   const cap = kind ? capacity(kind, ctx, drafts) : null;
+  // Gone offline after stored value was added: it must fit the tablet's allowance now.
+  const offline = leaseOffline(drafts, ctx.storedValue);
 
   function choose(k: TenderKindOption) {
     const c = capacity(k, ctx, drafts);
@@ -40,7 +42,7 @@ export function PaySheet({ ctx, sale, punch, drafts, onDrafts, onConfirm, onCanc
       const fen = parseYuan(amount);
       if (fen === null || fen <= 0) return;
       if (kind === 'cash') d = cashDraft(fen, ctx, drafts);
-      else if (fen <= cap.maxFen) d = kind === 'stored_value' ? { kind, amountFen: fen } : { kind, amountFen: fen, reference: reference.trim() };
+      else if (fen <= cap.maxFen) d = kind === 'stored_value' ? { kind, amountFen: fen, ...(cap.leaseId ? { leaseId: cap.leaseId } : {}) } : { kind, amountFen: fen, reference: reference.trim() };
     }
     if (!d) return;
     onDrafts([...drafts, d]);
@@ -67,7 +69,7 @@ export function PaySheet({ ctx, sale, punch, drafts, onDrafts, onConfirm, onCanc
           {KINDS.map((k) => {
             const c = capacity(k, ctx, drafts);
             const blocked = 'blocked' in c ? c.blocked : null;
-            const hint = 'blocked' in c ? t(`counter.blocked.${c.blocked}`) : k === 'points' ? t('counter.pointsCap', { points: c.maxPoints ?? 0, worth: formatFen(c.maxFen) }) : k === 'stored_value' ? t('counter.balanceCap', { amount: formatFen(c.maxFen) }) : '';
+            const hint = 'blocked' in c ? t(`counter.blocked.${c.blocked}`) : k === 'points' ? t('counter.pointsCap', { points: c.maxPoints ?? 0, worth: formatFen(c.maxFen) }) : k === 'stored_value' ? t(c.leaseId ? 'allowance.offlineCap' : 'counter.balanceCap', { amount: formatFen(c.maxFen) }) : '';
             return (
               <button key={k} type="button" className={`tender-tile ${kind === k ? 'tender-on' : ''}`} disabled={blocked === 'paid'} onClick={() => choose(k)} data-testid={`tender-${k}`}>
                 <span className="tender-name">{t(`counter.tender.${k}`)}</span>
@@ -106,7 +108,7 @@ export function PaySheet({ ctx, sale, punch, drafts, onDrafts, onConfirm, onCanc
             ) : null}
             {kind === 'cash' ? <div className="quick-cash">{[left, Math.ceil(left / 1000) * 1000, Math.ceil(left / 5000) * 5000, Math.ceil(left / 10000) * 10000].filter((v, i, a) => v > 0 && a.indexOf(v) === i).map((v) => <button key={v} type="button" className="chip" onClick={() => setAmount((v / 100).toFixed(2))}>{formatFen(v)}</button>)}</div> : null}
             {svSplit ? <p className="muted">{t('counter.svSplit', { principal: formatFen(svSplit.principalFen), bonus: formatFen(svSplit.bonusFen) })}</p> : null}
-            {invalid ? <p className="notice-inline notice-danger">{kind === 'points' ? t('counter.pointsInvalid', { max: cap.maxPoints ?? 0 }) : t('counter.amountInvalid', { max: formatFen(cap.maxFen) })}</p> : null}
+            {invalid ? <p className="notice-inline notice-danger" data-testid="tender-invalid">{kind === 'points' ? t('counter.pointsInvalid', { max: cap.maxPoints ?? 0 }) : kind === 'stored_value' && cap.leaseId ? t('allowance.overAllowance', { max: formatFen(cap.maxFen) }) : t('counter.amountInvalid', { max: formatFen(cap.maxFen) })}</p> : null}
             <Button onClick={add} disabled={invalid} hidden={providerOn} data-testid="tender-add">{t('counter.addTender')}</Button>
           </div>
         ) : null}
@@ -121,10 +123,11 @@ export function PaySheet({ ctx, sale, punch, drafts, onDrafts, onConfirm, onCanc
             ))}
           </ul>
         ) : null}
+        {'blocked' in offline ? <p className="notice-inline notice-danger" data-testid="offline-blocked">{t(`counter.blocked.${offline.blocked}`)}</p> : null}
         {changeDueFen(drafts) > 0 ? <p className="change-due">{t('counter.change')} <strong className="money" data-testid="change-due">{formatFen(changeDueFen(drafts))}</strong></p> : null}
         <footer className="sheet-foot">
           <Button variant="ghost" onClick={onCancel} disabled={hasCharged(drafts)} title={hasCharged(drafts) ? t('counter.provider.mustFinish') : undefined}>{t('counter.back')} <kbd className="kbd">Esc</kbd></Button>
-          <Button size="lg" disabled={left > 0 || paidFen(drafts) !== ctx.totalFen} onClick={onConfirm} data-testid="pay-confirm">
+          <Button size="lg" disabled={left > 0 || paidFen(drafts) !== ctx.totalFen || 'blocked' in offline} onClick={onConfirm} data-testid="pay-confirm">
             {t('counter.confirmPay')} <kbd className="kbd">F9</kbd>
           </Button>
         </footer>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacity, cashDraft, changeDueFen, pointsDraft, punchOptions, remainingFen, toTenders, type PayContext, type PunchBlocker, type TenderDraft } from './tenders';
+import { capacity, cashDraft, changeDueFen, leaseOffline, pointsDraft, punchOptions, remainingFen, toTenders, type PayContext, type PunchBlocker, type TenderDraft } from './tenders';
 import type { PunchCard } from '../../../../../shared/schemas/account';
 
 const member = { status: 'active' as const, principalFen: 5_000, bonusFen: 1_000, points: 800 };
@@ -90,5 +90,30 @@ describe('punch cards at the counter', () => {
     const [b] = punchOptions([card({ id: 'pc2', usesLeft: 5 })], odd, at({ totalFen: 10_000 }), [a!.draft!]);
     expect([a!.draft!.amountFen, b!.draft!.amountFen, a!.draft!.amountFen + b!.draft!.amountFen]).toEqual([3_333, 6_667, 10_000]);
     expect(toTenders([b!.draft!])).toEqual([{ kind: 'punch_card', cardId: 'pc2', productId: 'p-001', uses: 2, amountFen: 6_667 }]);
+  });
+});
+
+describe('stored value and offline allowances (decision 015)', () => {
+  const NOW = 1_800_000_000_000;
+  const allowance = { leaseId: 'lease-1', heldFen: 3_000, expiresAt: NOW + 3_600_000, askedBack: false };
+  const sv = (over: Partial<NonNullable<PayContext['storedValue']>> = {}) => ({ offline: true, allowance, now: NOW, ...over });
+  it.each<[string, PayContext, TenderDraft[], ReturnType<typeof capacity>]>([
+    ['online: what other tablets hold is not spendable here', ctx({ member: { ...member, reservedFen: 4_000 } }), [], { maxFen: 2_000 }],
+    ['online: this tablet’s own allowance is', ctx({ member: { ...member, reservedFen: 4_000 }, storedValue: sv({ offline: false }) }), [], { maxFen: 5_000 }],
+    ['offline: only the allowance, under its lease', ctx({ storedValue: sv() }), [], { maxFen: 3_000, leaseId: 'lease-1' }],
+    ['offline: less what is already on the sale', ctx({ storedValue: sv() }), [{ kind: 'stored_value', amountFen: 1_000, leaseId: 'lease-1' }], { maxFen: 2_000, leaseId: 'lease-1' }],
+    ['offline: used up', ctx({ storedValue: sv() }), [{ kind: 'stored_value', amountFen: 3_000, leaseId: 'lease-1' }], { blocked: 'offline_over_allowance' }],
+    ['offline: no allowance for this member', ctx({ storedValue: sv({ allowance: null }) }), [], { blocked: 'offline_no_allowance' }],
+    ['offline: past its expiry by the tablet’s clock', ctx({ storedValue: sv({ now: NOW + 3_600_000 }) }), [], { blocked: 'offline_expired' }],
+    ['offline: another branch asked for it back', ctx({ storedValue: sv({ allowance: { ...allowance, askedBack: true } }) }), [], { blocked: 'offline_asked_back' }],
+    ['offline: a frozen card still pays from what was set aside', ctx({ member: { ...member, status: 'frozen' }, storedValue: sv() }), [], { maxFen: 3_000, leaseId: 'lease-1' }],
+  ])('%s', (_, c, drafts, want) => expect(capacity('stored_value', c, drafts)).toEqual(want));
+
+  it('gone offline after stored value was added: it takes the lease when the allowance covers it, else says why', () => {
+    const drafts: TenderDraft[] = [{ kind: 'stored_value', amountFen: 2_000 }, { kind: 'cash', amountFen: 8_000, receivedFen: 8_000 }];
+    expect(leaseOffline(drafts, sv())).toEqual({ drafts: [{ kind: 'stored_value', amountFen: 2_000, leaseId: 'lease-1' }, drafts[1]] });
+    expect(leaseOffline([{ kind: 'stored_value', amountFen: 5_000 }], sv())).toEqual({ blocked: 'offline_over_allowance' });
+    expect(leaseOffline(drafts, sv({ offline: false }))).toEqual({ drafts });
+    expect(toTenders([{ kind: 'stored_value', amountFen: 2_000, leaseId: 'lease-1' }])).toEqual([{ kind: 'stored_value', amountFen: 2_000, leaseId: 'lease-1' }]);
   });
 });

@@ -1,4 +1,5 @@
 import { pointsWorthFen, punchWorthFen } from '../../../../../shared/domain/checkout/price-checkout';
+import { checkOfflineSpend, type OfflineRefusal } from '../../../../../shared/domain/allowance/device-check';
 import type { PunchCard } from '../../../../../shared/schemas/account';
 import type { Member } from '../../../../../shared/schemas/member';
 import type { Tender } from '../../../../../shared/schemas/order';
@@ -13,13 +14,23 @@ export type TenderDraft =
   | { kind: 'cash'; amountFen: number; receivedFen: number }
   /** charged: taken through a provider — it cannot be dropped from the sale at the counter. */
   | { kind: ExternalKind; amountFen: number; reference: string; charged?: boolean }
-  | { kind: 'stored_value'; amountFen: number }
+  /** leaseId: taken offline under this tablet's allowance for the member (decision 015). */
+  | { kind: 'stored_value'; amountFen: number; leaseId?: string }
   | { kind: 'points'; points: number; amountFen: number }
   | { kind: 'punch_card'; cardId: string; productId: string; name: string; uses: number; amountFen: number };
 export type TenderKindOption = Exclude<TenderDraft['kind'], 'punch_card'>;
 
-export type Blocker = 'no_member' | 'card_frozen' | 'no_balance' | 'no_points' | 'points_too_few' | 'paid';
-export type PayContext = { totalFen: number; member: Pick<Member, 'status' | 'principalFen' | 'bonusFen' | 'points'> | null; rules: Pick<ChainRules, 'pointValueFenPer100'> };
+export type Blocker = 'no_member' | 'card_frozen' | 'no_balance' | 'no_points' | 'points_too_few' | 'paid' | `offline_${OfflineRefusal}`;
+/** This tablet's allowance for the member, as synced (and lowered by its own queued sales). */
+export type OwnAllowance = { leaseId: string; heldFen: number; expiresAt: number; askedBack: boolean };
+/** How stored value can be taken now: offline only under the tablet's allowance, checked by its own clock. */
+export type StoredValueContext = { offline: boolean; allowance: OwnAllowance | null; now: number };
+export type PayContext = {
+  totalFen: number;
+  member: Pick<Member, 'status' | 'principalFen' | 'bonusFen' | 'points'> & { reservedFen?: number } | null;
+  rules: Pick<ChainRules, 'pointValueFenPer100'>;
+  storedValue?: StoredValueContext;
+};
 
 export const paidFen = (drafts: readonly TenderDraft[]) => drafts.reduce((n, d) => n + d.amountFen, 0);
 export const remainingFen = (ctx: PayContext, drafts: readonly TenderDraft[]) => Math.max(0, ctx.totalFen - paidFen(drafts));
@@ -30,17 +41,14 @@ export const changeDueFen = (drafts: readonly TenderDraft[]) => drafts.reduce((n
 const usedOf = (drafts: readonly TenderDraft[], kind: TenderDraft['kind']) => drafts.filter((d) => d.kind === kind);
 
 /** The most this tender can still take, or why it cannot take anything. */
-export function capacity(kind: TenderKindOption, ctx: PayContext, drafts: readonly TenderDraft[]): { maxFen: number; maxPoints?: number } | { blocked: Blocker } {
+export function capacity(kind: TenderKindOption, ctx: PayContext, drafts: readonly TenderDraft[]): { maxFen: number; maxPoints?: number; leaseId?: string } | { blocked: Blocker } {
   const left = remainingFen(ctx, drafts);
   if (left === 0) return { blocked: 'paid' };
   if (kind === 'cash' || kind === 'bank_card' || kind === 'wechat' || kind === 'alipay') return { maxFen: left };
   const m = ctx.member;
   if (!m) return { blocked: 'no_member' };
+  if (kind === 'stored_value') return storedValueCapacity(m, ctx.storedValue, usedOf(drafts, 'stored_value').reduce((n, d) => n + d.amountFen, 0), left);
   if (m.status !== 'active') return { blocked: 'card_frozen' };
-  if (kind === 'stored_value') {
-    const balance = m.principalFen + m.bonusFen - usedOf(drafts, 'stored_value').reduce((n, d) => n + d.amountFen, 0);
-    return balance <= 0 ? { blocked: 'no_balance' } : { maxFen: Math.min(balance, left) };
-  }
   const pointsLeft = m.points - usedOf(drafts, 'points').reduce((n, d) => n + (d.kind === 'points' ? d.points : 0), 0);
   if (pointsLeft <= 0 || ctx.rules.pointValueFenPer100 <= 0) return { blocked: 'no_points' };
   // The most points whose worth still fits in what is left to pay.
@@ -48,6 +56,37 @@ export function capacity(kind: TenderKindOption, ctx: PayContext, drafts: readon
   const maxPoints = Math.min(pointsLeft, byAmount);
   const maxFen = pointsWorthFen(maxPoints, ctx.rules);
   return maxFen <= 0 ? { blocked: 'points_too_few' } : { maxFen, maxPoints };
+}
+
+/**
+ * Stored value: online, what is not reserved for other tablets plus this tablet's own allowance;
+ * offline, only this tablet's allowance, before its expiry (decision 015) — the reason otherwise.
+ */
+function storedValueCapacity(m: NonNullable<PayContext['member']>, sv: StoredValueContext | undefined, used: number, left: number): { maxFen: number; leaseId?: string } | { blocked: Blocker } {
+  const a = sv?.allowance ?? null;
+  if (sv?.offline) {
+    const check = checkOfflineSpend(a && { leaseId: a.leaseId, memberId: '', grantedFen: a.heldFen, spentFen: used, expiresAt: a.expiresAt, askedBack: a.askedBack }, 1, sv.now);
+    if (!check.ok) return { blocked: `offline_${check.reason}` };
+    return { maxFen: Math.min(check.leftAfterFen + 1, left), leaseId: a!.leaseId };
+  }
+  if (m.status !== 'active') return { blocked: 'card_frozen' };
+  const own = a && !a.askedBack ? a.heldFen : 0;
+  const balance = m.principalFen + m.bonusFen - (m.reservedFen ?? 0) + own - used;
+  return balance <= 0 ? { blocked: 'no_balance' } : { maxFen: Math.min(balance, left) };
+}
+
+/**
+ * Offline, stored value is taken only under the tablet's allowance: stored-value tenders added
+ * while online get its lease when it covers them all, or the sale is held with the reason.
+ */
+export function leaseOffline(drafts: readonly TenderDraft[], sv: StoredValueContext | undefined): { drafts: TenderDraft[] } | { blocked: Blocker } {
+  const unleased = drafts.filter((d) => d.kind === 'stored_value' && !d.leaseId);
+  if (!sv?.offline || unleased.length === 0) return { drafts: [...drafts] };
+  const a = sv.allowance;
+  const total = drafts.reduce((n, d) => n + (d.kind === 'stored_value' ? d.amountFen : 0), 0);
+  const check = checkOfflineSpend(a && { leaseId: a.leaseId, memberId: '', grantedFen: a.heldFen, spentFen: 0, expiresAt: a.expiresAt, askedBack: a.askedBack }, total, sv.now);
+  if (!check.ok) return { blocked: `offline_${check.reason}` };
+  return { drafts: drafts.map((d) => (d.kind === 'stored_value' ? { ...d, leaseId: a!.leaseId } : d)) };
 }
 
 /** Cash: what was handed over pays up to what is left; the rest is change. */
@@ -71,7 +110,7 @@ export const toTenders = (drafts: readonly TenderDraft[]): Tender[] =>
       case 'cash':
         return { kind: 'cash', amountFen: d.amountFen, reference: '' };
       case 'stored_value':
-        return { kind: 'stored_value', amountFen: d.amountFen };
+        return d.leaseId ? { kind: 'stored_value', amountFen: d.amountFen, leaseId: d.leaseId } : { kind: 'stored_value', amountFen: d.amountFen };
       case 'points':
         return { kind: 'points', points: d.points, amountFen: d.amountFen };
       case 'punch_card':
