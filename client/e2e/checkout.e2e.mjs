@@ -82,15 +82,14 @@ export const tests = [
     name: 'Checkout offline: the sale is done at the counter, then synced once when the network is back',
     async run(ctx) {
       const token = await staffToken(ctx, ctx.demo.clerkUser);
-      const m = await freshMember(ctx, token, 20_000);
+      const m = await freshMember(ctx, token, 0);
       const page = await openCounter(ctx);
       await identify(page, m.phone);
       await page.context().setOffline(true);
       await page.getByTestId('online-status').filter({ hasText: '离线' }).waitFor();
       await addProduct(page, '控油洗发水');
-      const total = fen(await text(page.getByTestId('cart-total')));
       await page.getByTestId('pay').click();
-      await page.getByTestId('tender-stored_value').click();
+      await page.getByTestId('tender-cash').click();
       await page.getByTestId('tender-add').click();
       await page.getByTestId('pay-confirm').click();
       await page.waitForSelector('[data-testid="sale-done"][data-status="pending"]');
@@ -101,34 +100,39 @@ export const tests = [
       await page.waitForSelector('[data-testid="sale-done"][data-status="completed"]', { timeout: 30_000 });
       const entries = (await ledger(ctx, token, m.id)).filter((e) => e.kind === 'settle');
       assert(entries.length === 1, `${entries.length} settlements in the ledger`);
-      assert(entries[0].principalDelta + entries[0].bonusDelta === -total, `settled ${JSON.stringify(entries[0])}, total ${total}`);
+      assert(entries[0].pointsDelta > 0 && entries[0].principalDelta === 0, `settled ${JSON.stringify(entries[0])}`);
     },
   },
   {
-    name: 'Checkout refused: another branch spent the money first; this clerk sees the sale refused, with the reason',
+    name: 'Checkout refused: points spent offline were spent first at another branch; this clerk sees the sale refused, with the reason',
     async run(ctx) {
       const token = await staffToken(ctx, ctx.demo.clerkUser);
-      const m = await freshMember(ctx, token, 8_900);
+      const hq = await staffToken(ctx, 'admin');
+      const m = await freshMember(ctx, token, 0);
+      await api(ctx, `/api/members/${m.id}/points/adjust`, { token: hq, body: { opId: ulid(), delta: 500, reason: '活动赠送' } });
       const page = await openCounter(ctx);
       await identify(page, m.phone);
+      await page.waitForFunction(() => document.querySelector('[data-testid="counter-member"]')?.textContent?.includes('500'));
       await page.context().setOffline(true);
       await page.getByTestId('online-status').filter({ hasText: '离线' }).waitFor();
       await addProduct(page, '控油洗发水');
       await page.getByTestId('pay').click();
-      await page.getByTestId('tender-stored_value').click();
+      await page.getByTestId('tender-points').click();
+      await page.getByTestId('tender-add').click();
+      await page.getByTestId('tender-cash').click();
       await page.getByTestId('tender-add').click();
       await page.getByTestId('pay-confirm').click();
       await page.waitForSelector('[data-testid="sale-done"][data-status="pending"]');
-      // Meanwhile, at another branch, the same card pays for the same thing online.
+      // Meanwhile, at another branch, the same points pay for the same thing online.
       const other = await staffToken(ctx, 'clerk2');
-      await api(ctx, '/api/orders', { token: other, body: { id: ulid(), storeId: 'store-2', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-401', quantity: 1 }], tenders: [{ kind: 'stored_value', amountFen: 8_900 }] } });
+      await api(ctx, '/api/orders', { token: other, body: { id: ulid(), storeId: 'store-2', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-401', quantity: 1 }], tenders: [{ kind: 'points', points: 500, amountFen: 500 }, { kind: 'cash', amountFen: 8_400, reference: '' }] } });
       await page.context().setOffline(false);
       await page.waitForSelector('[data-testid="sale-done"][data-status="rejected"]', { timeout: 30_000 });
       const reason = await text(page.getByTestId('sale-reject-reason'));
       assert(reason.length > 0, 'no reason shown on the sale');
       await page.getByTestId('rejections-panel').waitFor();
       const panel = await text(page.getByTestId('rejections-panel'));
-      assert(panel.includes('余额不足') || panel.includes('储值'), `the panel does not say the balance was short: ${panel.slice(0, 200)}`);
+      assert(panel.includes('积分'), `the panel does not say the points were short: ${panel.slice(0, 200)}`);
       await ctx.screenshot(page, 'counter-rejected');
       const entries = (await ledger(ctx, token, m.id)).filter((e) => e.kind === 'settle');
       assert(entries.length === 1, `${entries.length} settlements: only the other branch's should stand`);

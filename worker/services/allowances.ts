@@ -26,7 +26,7 @@ async function inChunks<T>(items: T[], f: (x: T, chunkSize: number) => Promise<v
   }
 }
 
-/** The members a store's tablet is likely to serve, most recently served first. */
+/** The members a store's tablet is likely to serve, most recently served (or joined) first. */
 async function candidates(db: Db, storeId: string, policy: OfflineAllowancePolicy, now: number): Promise<string[]> {
   if (policy.maxMembers === 0 || policy.perMemberCapFen === 0 || policy.shareBp === 0) return [];
   const visitedAt = sql<number | null>`(SELECT ${memberStoreVisits.lastVisitAt} FROM ${memberStoreVisits} WHERE ${memberStoreVisits.memberId} = ${members.id} AND ${memberStoreVisits.storeId} = ${storeId})`;
@@ -36,7 +36,8 @@ async function candidates(db: Db, storeId: string, policy: OfflineAllowancePolic
       gt(sql`${members.principalFen} + ${members.bonusFen} - ${members.reservedFen}`, 0),
       or(eq(members.homeStoreId, storeId), inArray(members.id, db.select({ id: memberStoreVisits.memberId }).from(memberStoreVisits).where(and(eq(memberStoreVisits.storeId, storeId), gt(memberStoreVisits.lastVisitAt, now - VISIT_DAYS * 86_400_000))))),
     ))
-    .orderBy(desc(sql`coalesce(${visitedAt}, 0)`), desc(members.lastVisitAt)).limit(policy.maxMembers);
+    // Served here lately, or just joined here: the likeliest to come back soon.
+    .orderBy(desc(sql`max(coalesce(${visitedAt}, 0), CASE WHEN ${members.homeStoreId} = ${storeId} THEN ${members.joinedAt} ELSE 0 END)`), desc(members.lastVisitAt)).limit(policy.maxMembers);
   return rows.map((r) => r.id);
 }
 
