@@ -118,6 +118,52 @@ describe('offline', () => {
   }, 120_000);
 });
 
+describe('an offline allowance (decision 015)', () => {
+  it('the tablet sells offline under it while another branch spends the rest online: both stand after reconnect, balance ≥ 0', async () => {
+    const manager = await login(base, 'manager1');
+    const reg = await api(base, manager.token, '/api/devices', { storeId: 'store-1', name: '同步测试机' });
+    expect(reg.status).toBe(201);
+    const device = { id: reg.json.device.id, storeId: 'store-1', name: '同步测试机', credential: reg.json.credential };
+    const c = openTablet(base, await login(base, 'clerk1'), { device });
+    open.push(c);
+    await initialSync(c.rep);
+    await c.pokes?.opened();
+    // A member who just joined at store 1 with ¥200 on the card: the tablet may hold 30 %, ¥60.
+    const y = ulid();
+    await c.rep.mutate.registerMember({ id: y, phone: `135${String(Date.now()).slice(-8)}`, name: '额度会员', gender: 'female', birthday: null, homeStoreId: 'store-1', cardNo: null, createdAt: Date.now() });
+    await c.rep.mutate.recharge({ memberId: y, opId: ulid(), storeId: 'store-1', amountFen: 20_000, paidWith: 'cash', reference: '' });
+    await c.rep.mutate.renewAllowances({ id: ulid(), storeId: 'store-1', at: Date.now() });
+    const held = await waitFor(c.rep, (tx) => tx.get(keys.allowance(device.id, y)) as Promise<{ leaseId: string; heldFen: number } | undefined>, (r) => r?.heldFen === 6_000, 30_000);
+
+    c.online = false;
+    const offline = (svFen: number): OrderInput => ({
+      ...sale('store-1', y), tenders: [{ kind: 'stored_value', amountFen: svFen, leaseId: held!.leaseId }, ...(svFen < PRICE ? [{ kind: 'cash' as const, amountFen: PRICE - svFen, reference: '' }] : [])],
+    });
+    // More than the allowance is refused by the mutator on the tablet, with the reason; nothing is queued.
+    const tooMuch = offline(PRICE);
+    await expect(c.rep.mutate.checkout(tooMuch)).rejects.toMatchObject({ code: 'OFFLINE_ALLOWANCE' });
+    expect(await c.rep.query((tx) => tx.get(keys.order(tooMuch.id)))).toBeUndefined();
+    const within = offline(6_000);
+    await c.rep.mutate.checkout(within);
+
+    // At the same time another branch spends all the rest online: ¥140 of a ¥178 sale.
+    const elsewhere = await api(base, b.token, '/api/orders', {
+      id: ulid(), storeId: 'store-2', memberId: y, createdAt: Date.now(), lines: [{ productId: 'p-401', quantity: 2 }], note: '', coupons: [], manualDiscount: null,
+      tenders: [{ kind: 'stored_value', amountFen: 14_000 }, { kind: 'cash', amountFen: 2 * PRICE - 14_000, reference: '' }],
+    });
+    expect(elsewhere.json).toMatchObject({ status: 'completed' });
+
+    c.online = true;
+    void c.rep.push({ now: true }).catch(() => {});
+    const done = await waitFor(c.rep, (tx) => tx.get(keys.order(within.id)) as Promise<SyncedOrder | undefined>, (o) => o?.status !== undefined && o.status !== 'pending', 30_000);
+    expect(done!.status).toBe('completed');
+    const m = await waitFor(c.rep, (tx) => tx.get(keys.member(y)) as Promise<Member | undefined>, (mm) => mm?.principalFen === 0);
+    expect(m).toMatchObject({ principalFen: 0, bonusFen: 0, reservedFen: 0 });
+    const v = await api(base, c.token, `/api/members/${y}/ledger/verify`);
+    expect(v.json).toMatchObject({ ok: true, principalFen: 0, reservedFen: 0, projectionMatches: true });
+  }, 90_000);
+});
+
 describe('recovery', () => {
   it('the same push sent twice changes nothing the second time', async () => {
     const body = { pushVersion: 1, clientGroupID: `raw-${ulid()}`, profileID: 'p', schemaVersion: '1', mutations: [{ clientID: 'raw', id: 1, name: 'recharge', args: { memberId: x, opId: ulid(), storeId: 'store-1', amountFen: 100, paidWith: 'cash', reference: '' }, timestamp: 1 }] };

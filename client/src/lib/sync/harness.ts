@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import type { SessionUser } from '../../../../shared/schemas/auth';
 import type { ReadTransaction } from 'replicache';
 import { openCloudSync, type CloudRep } from './cloud-sync';
+import type { DeviceRegistration } from '../device';
 
 export type Tablet = { rep: CloudRep; user: SessionUser; token: string; close: () => Promise<void>; online: boolean; pokes: { opened(): Promise<void> } | null };
 
@@ -17,7 +18,7 @@ export async function login(baseUrl: string, username: string): Promise<{ token:
  */
 export type Trace = (event: 'poke' | 'push' | 'pushed' | 'pull' | 'pulled') => void;
 
-export function openTablet(baseUrl: string, session: { token: string; user: SessionUser }, opts: { kvStore?: 'idb' | 'mem'; onReset?: () => void; pokes?: boolean; trace?: Trace } = {}): Tablet {
+export function openTablet(baseUrl: string, session: { token: string; user: SessionUser }, opts: { kvStore?: 'idb' | 'mem'; onReset?: () => void; pokes?: boolean; trace?: Trace; device?: DeviceRegistration | null } = {}): Tablet {
   const t = { online: true } as Tablet;
   const trace = opts.trace ?? (() => {});
   const guarded: typeof fetch = async (input, init) => {
@@ -28,7 +29,7 @@ export function openTablet(baseUrl: string, session: { token: string; user: Sess
     trace(kind === 'push' ? 'pushed' : 'pulled');
     return res;
   };
-  const s = openCloudSync({ baseUrl, token: session.token, user: session.user, kvStore: opts.kvStore ?? 'mem', pullInterval: null, fetch: guarded, onReset: opts.onReset ?? (() => {}), webSocket: opts.pokes === false ? null : WebSocket, onPoke: () => trace('poke') });
+  const s = openCloudSync({ baseUrl, token: session.token, user: session.user, kvStore: opts.kvStore ?? 'mem', pullInterval: null, fetch: guarded, onReset: opts.onReset ?? (() => {}), webSocket: opts.pokes === false ? null : WebSocket, onPoke: () => trace('poke'), device: opts.device ?? null });
   return Object.assign(t, { rep: s.rep, user: session.user, token: session.token, close: s.close, pokes: s.pokes });
 }
 
