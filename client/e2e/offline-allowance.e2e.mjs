@@ -73,6 +73,14 @@ export const tests = [
       assert(verify.ok === true, `ledger: ${JSON.stringify(verify)}`);
       const settles = (await api(ctx, `/api/members/${m.id}/ledger?limit=50`, { token: clerk })).entries.filter((e) => e.kind === 'settle');
       assert(settles.length === 2 && settles.every((e) => e.principalAfter >= 0), `settlements ${JSON.stringify(settles)}`);
+
+      // HQ sees the tablet and what it holds for the store's members.
+      const hq = await open(ctx, '/hq/devices', { width: 1440, height: 900 });
+      await staffSignIn(hq, ctx.demo.hqUser, ctx.demo.password);
+      const row = hq.getByTestId('device-row').filter({ hasText: '前台1号机' });
+      await row.waitFor();
+      assert((await text(row)).includes('天河1店'), await text(row));
+      await ctx.screenshot(hq, 'hq-devices');
     },
   },
 ];
