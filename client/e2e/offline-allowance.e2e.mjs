@@ -1,6 +1,6 @@
 // Offline stored value under an allowance (issue 6, decision 015). Run by client/e2e/run.ts.
 import { ulid } from 'ulid';
-import { api, assert, open, staffSignIn, staffToken, TABLET, text } from './helpers.mjs';
+import { api, assert, open, PHONE, staffSignIn, staffToken, TABLET, text } from './helpers.mjs';
 
 const fen = (s) => Math.round(Number(s.replace(/[^\d.]/g, '')) * 100);
 
@@ -34,6 +34,21 @@ export const tests = [
       await page.getByTestId('counter-member-search').press('Enter');
       await page.getByTestId('counter-member-name').waitFor();
       await page.getByTestId('counter-allowance').filter({ hasText: '¥60.00' }).waitFor({ timeout: 30_000 });
+
+      // The member sees the reserved money on their phone: still theirs, set aside for the tablet.
+      const phone = await open(ctx, '/member/', PHONE);
+      await phone.getByTestId('login-phone').fill(m.phone);
+      await phone.getByTestId('login-get-code').click();
+      await phone.getByTestId('login-info').waitFor();
+      const { messages } = await api(ctx, '/api/dev/outbox');
+      const code = /\d{6}/.exec(messages.filter((x) => x.recipient === m.phone).sort((a, b) => b.at - a.at)[0]?.body ?? '')?.[0];
+      await phone.getByTestId('login-code').fill(code ?? '');
+      await phone.getByTestId('login-submit').click();
+      await phone.getByTestId('member-reserved').filter({ hasText: '¥60.00' }).waitFor();
+      assert((await text(phone.getByTestId('member-balance'))).includes('¥200.00'), await text(phone.getByTestId('member-balance')));
+      await ctx.screenshot(phone, 'member-reserved');
+      await phone.close();
+      await page.bringToFront();
 
       await page.context().setOffline(true);
       await page.getByTestId('online-status').filter({ hasText: '离线' }).waitFor();

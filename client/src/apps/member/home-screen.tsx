@@ -74,6 +74,9 @@ export function HomeScreen({ me, member }: { me: Me; member: Member }) {
               <dd data-testid="member-points">{formatCount(member.points, lang)}</dd>
             </div>
           </dl>
+          {(member.reservedFen ?? 0) > 0 ? (
+            <p className="muted balance-reserved" data-testid="member-reserved">{t('allowance.memberReserved', { amount: formatFen(member.reservedFen) })}</p>
+          ) : null}
         </section>
 
         <TierProgressCard member={member} tier={me.tier} nextTier={me.nextTier} />
