@@ -110,7 +110,7 @@ describe('an allowance', () => {
     expect(await verified(member)).toMatchObject({ ok: true, projectionMatches: true });
   });
 
-  it('a sale elsewhere that needs the reserved money names where it is and asks the tablet; once it gives it back the money is spendable again', async () => {
+  it('a sale elsewhere that needs the reserved money names where it is and asks the tablet; once it gives it back the money is spendable again', { timeout: 20_000 }, async () => {
     const wanted = sale(member, 'store-2', 1);
     const refused = await api('/api/orders', { token: clerk2, body: wanted });
     expect(refused.status).toBe(409);
@@ -119,6 +119,8 @@ describe('an allowance', () => {
     expect(refused.json.error.details.holders[0]).toMatchObject({ fen: 3_100, deviceName: '收银台A' });
     const asked = await lease(device, member);
     expect(asked?.release_requested_at).toBeGreaterThan(0);
+    // Through a tablet's sync the refusal keeps where the money is, for the clerk's screen.
+    expect(await push(clerk2, null, 'checkout', sale(member, 'store-2', 1))).toMatchObject({ code: 'INSUFFICIENT_FUNDS', holders: [{ fen: 3_100, deviceName: '收银台A' }] });
     // The tablet acknowledges through its queue; only it can.
     expect(await push(clerk1, null, 'releaseAllowances', { id: ulid(), storeId: 'store-1', leaseIds: [asked!.lease_id] })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await push(clerk1, credential, 'releaseAllowances', { id: ulid(), storeId: 'store-1', leaseIds: [asked!.lease_id] })).toBeUndefined();

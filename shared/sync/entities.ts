@@ -60,6 +60,8 @@ export const rejectionSchema = z.object({
   /** The order or operation the mutation named, when it named one. */
   refId: z.string().nullable(),
   at: timestampSchema,
+  /** Stored value short because other tablets hold it for offline use: where (decision 015). */
+  holders: z.array(z.object({ fen: fenSchema, storeName: z.string(), deviceName: z.string() })).optional(),
 });
 export type Rejection = z.infer<typeof rejectionSchema>;
 

@@ -93,7 +93,8 @@ async function reject(sql: SqlStorage, env: Env, actor: Actor, m: Mutation, vers
   const args = argsOf(m);
   const refId = isMutatorName(m.name) ? refIdOf(m.name, args) : null;
   const at = Date.now();
-  const rejection: Rejection = { clientID: m.clientID, mutationID: m.id, name: m.name, code: e.code, message: e.message, refId, at };
+  const holders = (e.details as { holders?: Rejection['holders'] } | undefined)?.holders;
+  const rejection: Rejection = { clientID: m.clientID, mutationID: m.id, name: m.name, code: e.code, message: e.message, refId, at, ...(holders?.length ? { holders } : {}) };
   record(sql, keys.rejection(m.clientID, m.id), rejection, version);
   const db = openDb(env.DB);
   try {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HeldElsewhere } from './allowance/held-elsewhere';
 import type { ReadTransaction } from 'replicache';
 import { formatFen } from '../../../../shared/domain/money';
 import type { SyncedOrder } from '../../../../shared/sync/entities';
@@ -113,6 +114,7 @@ export function RejectionsPanel() {
                 </div>
                 <p className="rejection-reason" data-testid="rejection-reason">
                   {reason ? t(reason) : t('clerk.rejections.serverSays', { message: r.message })}
+                  <HeldElsewhere holders={r.holders} />
                   {r.name === 'refundOrder' ? (
                     <>
                       <br />

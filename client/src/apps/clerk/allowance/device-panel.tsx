@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ulid } from 'ulid';
 import { formatFen } from '../../../../../shared/domain/money';
 import type { Me } from '../../../../../shared/schemas/me';
 import type { Device } from '../../../../../shared/schemas/device';
@@ -20,7 +21,8 @@ export function DevicePanel({ me, onRenew }: { me: Me; onRenew: () => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
-  const device = useCloudSync()?.device ?? null;
+  const sync = useCloudSync();
+  const device = sync?.device ?? null;
   const held = useOwnAllowances();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -42,6 +44,20 @@ export function DevicePanel({ me, onRenew }: { me: Me; onRenew: () => void }) {
     }
   }
 
+  /** Gives back what the tablet holds (after its queued sales), then forgets the registration. */
+  async function forget() {
+    if (!window.confirm(t('allowance.device.forgetConfirm'))) return;
+    setBusy(true);
+    const ids = held.map((a) => a.leaseId);
+    if (sync && ids.length) {
+      await sync.rep.mutate.releaseAllowances({ id: ulid(), storeId, leaseIds: ids }).catch(() => {});
+      // Offline, the release waits in the queue; what it holds then returns when HQ retires the tablet.
+      for (let i = 0; i < 50 && sync.status.get().pending > 0; i++) await new Promise((r) => setTimeout(r, 200));
+    }
+    setBusy(false);
+    saveDevice(null);
+  }
+
   const last = device ? lastRenewAt(device.id) : null;
   const total = held.reduce((n, a) => n + a.heldFen, 0);
   return (
@@ -56,7 +72,7 @@ export function DevicePanel({ me, onRenew }: { me: Me; onRenew: () => void }) {
           <div className="device-actions">
             <Button onClick={() => { onRenew(); setRenewed(true); }} data-testid="device-renew">{t('allowance.device.renew')}</Button>
             {renewed ? <span className="muted">{t('allowance.device.renewQueued')}</span> : null}
-            <Button variant="ghost" onClick={() => window.confirm(t('allowance.device.forgetConfirm')) && saveDevice(null)}>{t('allowance.device.forget')}</Button>
+            <Button variant="ghost" disabled={busy} onClick={() => void forget()}>{t('allowance.device.forget')}</Button>
           </div>
         </>
       ) : device ? (

@@ -107,6 +107,9 @@ export function PaySheet({ ctx, sale, punch, drafts, onDrafts, onConfirm, onCanc
               </label>
             ) : null}
             {kind === 'cash' ? <div className="quick-cash">{[left, Math.ceil(left / 1000) * 1000, Math.ceil(left / 5000) * 5000, Math.ceil(left / 10000) * 10000].filter((v, i, a) => v > 0 && a.indexOf(v) === i).map((v) => <button key={v} type="button" className="chip" onClick={() => setAmount((v / 100).toFixed(2))}>{formatFen(v)}</button>)}</div> : null}
+            {kind === 'stored_value' && cap.askAboveFen !== undefined && (parseYuan(amount) ?? 0) > cap.askAboveFen ? (
+              <p className="notice-inline" data-testid="tender-ask-release">{t('allowance.askRelease', { amount: formatFen((parseYuan(amount) ?? 0) - cap.askAboveFen) })}</p>
+            ) : null}
             {svSplit ? <p className="muted">{t('counter.svSplit', { principal: formatFen(svSplit.principalFen), bonus: formatFen(svSplit.bonusFen) })}</p> : null}
             {invalid ? <p className="notice-inline notice-danger" data-testid="tender-invalid">{kind === 'points' ? t('counter.pointsInvalid', { max: cap.maxPoints ?? 0 }) : kind === 'stored_value' && cap.leaseId ? t('allowance.overAllowance', { max: formatFen(cap.maxFen) }) : t('counter.amountInvalid', { max: formatFen(cap.maxFen) })}</p> : null}
             <Button onClick={add} disabled={invalid} hidden={providerOn} data-testid="tender-add">{t('counter.addTender')}</Button>

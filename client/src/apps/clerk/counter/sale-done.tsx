@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HeldElsewhere } from '../allowance/held-elsewhere';
 import { formatFen } from '../../../../../shared/domain/money';
 import type { Member, Tier } from '../../../../../shared/schemas/member';
 import type { PricedOrder } from '../../../../../shared/schemas/promotions';
@@ -41,7 +42,8 @@ export function SaleDone({ sale, member, tiers, header, onNext, onRetry }: { sal
       <div className={`done-badge done-${status}`} data-testid="sale-status">{t(`counter.status.${status}`)}</div>
       {status === 'rejected' ? (
         <p className="notice-inline notice-danger" data-testid="sale-reject-reason">
-          {refusal && reasonKey(refusal.code) ? t(reasonKey(refusal.code)!) : (order?.rejectReason ?? t('counter.refusedUnknown'))} {t('counter.refusedHint')}
+          {refusal && reasonKey(refusal.code) ? t(reasonKey(refusal.code)!) : (order?.rejectReason ?? t('counter.refusedUnknown'))}
+          <HeldElsewhere holders={refusal?.holders} /> {t('counter.refusedHint')}
         </p>
       ) : null}
       <p className="done-total money" data-testid="done-total">{formatFen(sale.priced.totalFen)}</p>

@@ -98,8 +98,9 @@ describe('stored value and offline allowances (decision 015)', () => {
   const allowance = { leaseId: 'lease-1', heldFen: 3_000, expiresAt: NOW + 3_600_000, askedBack: false };
   const sv = (over: Partial<NonNullable<PayContext['storedValue']>> = {}) => ({ offline: true, allowance, now: NOW, ...over });
   it.each<[string, PayContext, TenderDraft[], ReturnType<typeof capacity>]>([
-    ['online: what other tablets hold is not spendable here', ctx({ member: { ...member, reservedFen: 4_000 } }), [], { maxFen: 2_000 }],
-    ['online: this tablet’s own allowance is', ctx({ member: { ...member, reservedFen: 4_000 }, storedValue: sv({ offline: false }) }), [], { maxFen: 5_000 }],
+    ['online: what other tablets hold can be taken, once they give it back', ctx({ member: { ...member, reservedFen: 4_000 } }), [], { maxFen: 6_000, askAboveFen: 2_000 }],
+    ['online: this tablet’s own allowance needs nobody', ctx({ member: { ...member, reservedFen: 4_000 }, storedValue: sv({ offline: false }) }), [], { maxFen: 6_000, askAboveFen: 5_000 }],
+    ['online: nothing held elsewhere', ctx({ member: { ...member, reservedFen: 3_000 }, storedValue: sv({ offline: false }) }), [], { maxFen: 6_000 }],
     ['offline: only the allowance, under its lease', ctx({ storedValue: sv() }), [], { maxFen: 3_000, leaseId: 'lease-1' }],
     ['offline: less what is already on the sale', ctx({ storedValue: sv() }), [{ kind: 'stored_value', amountFen: 1_000, leaseId: 'lease-1' }], { maxFen: 2_000, leaseId: 'lease-1' }],
     ['offline: used up', ctx({ storedValue: sv() }), [{ kind: 'stored_value', amountFen: 3_000, leaseId: 'lease-1' }], { blocked: 'offline_over_allowance' }],

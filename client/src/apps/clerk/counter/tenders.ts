@@ -41,7 +41,16 @@ export const changeDueFen = (drafts: readonly TenderDraft[]) => drafts.reduce((n
 const usedOf = (drafts: readonly TenderDraft[], kind: TenderDraft['kind']) => drafts.filter((d) => d.kind === kind);
 
 /** The most this tender can still take, or why it cannot take anything. */
-export function capacity(kind: TenderKindOption, ctx: PayContext, drafts: readonly TenderDraft[]): { maxFen: number; maxPoints?: number; leaseId?: string } | { blocked: Blocker } {
+export type Capacity = {
+  maxFen: number;
+  maxPoints?: number;
+  /** Offline: taken under this lease. */
+  leaseId?: string;
+  /** Online: above this, the money is held by other tablets, which are asked to give it back. */
+  askAboveFen?: number;
+};
+
+export function capacity(kind: TenderKindOption, ctx: PayContext, drafts: readonly TenderDraft[]): Capacity | { blocked: Blocker } {
   const left = remainingFen(ctx, drafts);
   if (left === 0) return { blocked: 'paid' };
   if (kind === 'cash' || kind === 'bank_card' || kind === 'wechat' || kind === 'alipay') return { maxFen: left };
@@ -59,10 +68,11 @@ export function capacity(kind: TenderKindOption, ctx: PayContext, drafts: readon
 }
 
 /**
- * Stored value: online, what is not reserved for other tablets plus this tablet's own allowance;
- * offline, only this tablet's allowance, before its expiry (decision 015) — the reason otherwise.
+ * Stored value: online, all the member has — what other tablets hold for offline use is asked back
+ * when the sale goes through (decision 015); offline, only this tablet's allowance, before its
+ * expiry — the reason otherwise.
  */
-function storedValueCapacity(m: NonNullable<PayContext['member']>, sv: StoredValueContext | undefined, used: number, left: number): { maxFen: number; leaseId?: string } | { blocked: Blocker } {
+function storedValueCapacity(m: NonNullable<PayContext['member']>, sv: StoredValueContext | undefined, used: number, left: number): Capacity | { blocked: Blocker } {
   const a = sv?.allowance ?? null;
   if (sv?.offline) {
     const check = checkOfflineSpend(a && { leaseId: a.leaseId, memberId: '', grantedFen: a.heldFen, spentFen: used, expiresAt: a.expiresAt, askedBack: a.askedBack }, 1, sv.now);
@@ -71,8 +81,11 @@ function storedValueCapacity(m: NonNullable<PayContext['member']>, sv: StoredVal
   }
   if (m.status !== 'active') return { blocked: 'card_frozen' };
   const own = a && !a.askedBack ? a.heldFen : 0;
-  const balance = m.principalFen + m.bonusFen - (m.reservedFen ?? 0) + own - used;
-  return balance <= 0 ? { blocked: 'no_balance' } : { maxFen: Math.min(balance, left) };
+  const balance = m.principalFen + m.bonusFen - used;
+  if (balance <= 0) return { blocked: 'no_balance' };
+  const maxFen = Math.min(balance, left);
+  const free = Math.max(0, balance - (m.reservedFen ?? 0) + own);
+  return free < maxFen ? { maxFen, askAboveFen: free } : { maxFen };
 }
 
 /**
