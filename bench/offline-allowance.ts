@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createRng } from '../scripts/seed/rng';
 import { checkOfflineSpend, type HeldAllowance } from '../shared/domain/allowance/device-check';
 import { allowanceTarget, grant, release, reservedFen, settleOffline, spendableFen, type AllowancePolicy, type Escrow } from '../shared/domain/allowance/leases';
+import { DEFAULT_OFFLINE_ALLOWANCE } from '../shared/schemas/rules';
 
 const { values } = parseArgs({ options: { members: { type: 'string', default: '5000' }, days: { type: 'string', default: '28' }, seed: { type: 'string', default: '7' } } });
 const MEMBERS = Number(values.members);
@@ -52,12 +53,18 @@ function generate(seed: number): World {
 
 type Result = { tries: number; served: number; servedFen: number; wantedFen: number; reservedAvgFen: number; balanceAvgFen: number };
 
-function run(world: World, policy: AllowancePolicy): Result {
+/** The chain's policy as the server applies it: per member, and per tablet (how many members, how much in all). */
+type Policy = AllowancePolicy & { maxMembers: number; perDeviceCapFen: number };
+
+function run(world: World, policy: Policy): Result {
   const escrow: Escrow[] = world.balance.map((b) => ({ principalFen: b, bonusFen: 0, leases: [] }));
   // Each store's tablet holds allowances for its home members and those served there lately.
   const held: Map<number, HeldAllowance>[] = Array.from({ length: STORES }, () => new Map());
   const queue: { member: number; leaseId: string; fen: number }[][] = Array.from({ length: STORES }, () => []);
-  const served = new Set<string>(world.home.map((s, m) => `${s}:${m}`));
+  // When each member was last served at each store (home members count from the start), so a
+  // tablet's renewal picks its most recent `maxMembers` first, as worker/services/allowances.ts does.
+  const seen: Map<number, number>[] = Array.from({ length: STORES }, () => new Map());
+  world.home.forEach((s, m) => seen[s]!.set(m, 0));
   const offline = (store: number, at: number) => world.outages.some((o) => o.store === store && o.from <= at && at < o.to);
   const res: Result = { tries: 0, served: 0, servedFen: 0, wantedFen: 0, reservedAvgFen: 0, balanceAvgFen: 0 };
   let samples = 0;
@@ -67,14 +74,21 @@ function run(world: World, policy: AllowancePolicy): Result {
   function sync(store: number, at: number) {
     for (const q of queue[store]!) settleOffline(escrow[q.member]!, q, 'principal_first');
     queue[store] = [];
-    for (const key of served) {
-      const [s, m] = key.split(':').map(Number) as [number, number];
-      if (s !== store) continue;
+    const wanted = [...seen[store]!].filter(([m]) => spendableFen(escrow[m]!) + reservedFen(escrow[m]!) > 0).sort((a, b) => b[1] - a[1]).slice(0, policy.maxMembers).map(([m]) => m);
+    const keep = new Set(wanted);
+    for (const [m, h] of [...held[store]!]) {
+      if (keep.has(m)) continue;
+      release(escrow[m]!, h.leaseId);
+      held[store]!.delete(m);
+    }
+    let budget = policy.perDeviceCapFen;
+    for (const m of wanted) {
       const e = escrow[m]!;
       const h = held[store]!.get(m);
       const lease = h ? e.leases.find((l) => l.id === h.leaseId) : undefined;
       const heldFen = lease ? lease.principalFen + lease.bonusFen : 0;
-      const target = allowanceTarget(policy, spendableFen(e) + heldFen);
+      const target = allowanceTarget({ ...policy, perMemberCapFen: Math.min(policy.perMemberCapFen, budget) }, spendableFen(e) + heldFen);
+      budget -= target;
       if (!h && target === 0) continue;
       const leaseId = h?.leaseId ?? `${store}:${m}:${++leaseSeq}`;
       grant(e, { leaseId, deviceId: `tablet-${store}`, targetFen: target, expiresAt: at + policy.leaseMs }, 'principal_first');
@@ -100,7 +114,7 @@ function run(world: World, policy: AllowancePolicy): Result {
       nextSync += 15 * 60_000;
     }
     const e = escrow[v.member]!;
-    served.add(`${v.store}:${v.member}`);
+    seen[v.store]!.set(v.member, v.at);
     if (!offline(v.store, v.at)) {
       // Online: the spendable balance, with the leases of online tablets given back if short.
       if (v.fen > spendableFen(e)) for (let s = 0; s < STORES; s++) if (!offline(s, v.at) && held[s]!.has(v.member)) release(e, held[s]!.get(v.member)!.leaseId), held[s]!.delete(v.member);
@@ -127,11 +141,19 @@ function run(world: World, policy: AllowancePolicy): Result {
 const world = generate(Number(values.seed));
 const offlineHours = world.outages.reduce((n, o) => n + (o.to - o.from), 0) / HOUR;
 console.log(`${MEMBERS} members, ${STORES} stores, ${DAYS} days: ${world.visits.length} visits, ${world.outages.length} outages (${offlineHours.toFixed(0)} store-hours offline)`);
-console.log('policy (cap, share, lease)        offline SV tries  served  by value  reserved (avg)  of all stored value');
-for (const cap of [10_000, 20_000, 50_000]) {
-  for (const shareBp of [3_000, 5_000, 10_000]) {
-    const r = run(world, { perMemberCapFen: cap, shareBp, leaseMs: 24 * HOUR });
-    const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
-    console.log(`¥${cap / 100} / ${shareBp / 100} % / 24 h`.padEnd(34) + String(r.tries).padStart(16) + pct(r.served, r.tries).padStart(8) + pct(r.servedFen, r.wantedFen).padStart(10) + `¥${(r.reservedAvgFen / 100).toFixed(0)}`.padStart(16) + pct(r.reservedAvgFen, r.balanceAvgFen).padStart(21));
+console.log('policy (member cap / share, members / total per tablet)  offline SV tries  served  by value  reserved (avg)  of all stored value');
+const d = DEFAULT_OFFLINE_ALLOWANCE;
+const policies: [string, Policy][] = [
+  ['default', { perMemberCapFen: d.perMemberCapFen, shareBp: d.shareBp, leaseMs: d.leaseHours * HOUR, maxMembers: d.maxMembers, perDeviceCapFen: d.perDeviceCapFen }],
+];
+for (const [maxMembers, perDeviceCapFen] of [[300, 2_000_000], [1_000, 10_000_000], [5_000, 100_000_000]] as const) {
+  for (const [cap, shareBp] of [[10_000, 3_000], [20_000, 3_000], [50_000, 5_000], [50_000, 10_000]] as const) {
+    policies.push(['', { perMemberCapFen: cap, shareBp, leaseMs: 24 * HOUR, maxMembers, perDeviceCapFen }]);
   }
+}
+for (const [label, p] of policies) {
+  const r = run(world, p);
+  const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
+  const name = `¥${p.perMemberCapFen / 100} / ${p.shareBp / 100} %, ${p.maxMembers} / ¥${p.perDeviceCapFen / 100}${label ? ` (${label})` : ''}`;
+  console.log(name.padEnd(56) + String(r.tries).padStart(16) + pct(r.served, r.tries).padStart(8) + pct(r.servedFen, r.wantedFen).padStart(10) + `¥${(r.reservedAvgFen / 100).toFixed(0)}`.padStart(16) + pct(r.reservedAvgFen, r.balanceAvgFen).padStart(21));
 }
