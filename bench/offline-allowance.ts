@@ -146,7 +146,7 @@ const d = DEFAULT_OFFLINE_ALLOWANCE;
 const policies: [string, Policy][] = [
   ['default', { perMemberCapFen: d.perMemberCapFen, shareBp: d.shareBp, leaseMs: d.leaseHours * HOUR, maxMembers: d.maxMembers, perDeviceCapFen: d.perDeviceCapFen }],
 ];
-for (const [maxMembers, perDeviceCapFen] of [[300, 2_000_000], [1_000, 10_000_000], [5_000, 100_000_000]] as const) {
+for (const [maxMembers, perDeviceCapFen] of [[300, 2_000_000], [1_000, 20_000_000], [2_000, 40_000_000], [5_000, 100_000_000]] as const) {
   for (const [cap, shareBp] of [[10_000, 3_000], [20_000, 3_000], [50_000, 5_000], [50_000, 10_000]] as const) {
     policies.push(['', { perMemberCapFen: cap, shareBp, leaseMs: 24 * HOUR, maxMembers, perDeviceCapFen }]);
   }

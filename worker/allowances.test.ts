@@ -91,6 +91,10 @@ describe('an allowance', () => {
     const ledger = (await api(`/api/members/${member}/ledger`, { token: hq })).json.entries;
     expect(ledger[0]).toMatchObject({ kind: 'lease_grant', principalDelta: 0, bonusDelta: 0, reservedDelta: 12_000, reservedAfter: 12_000, principalAfter: 40_000 });
     expect(await verified(member)).toMatchObject({ ok: true, reservedFen: 12_000, projectionMatches: true });
+    // Renewed again at once: every lease is at its target with most of its time left, so no member's object is called.
+    const again = ulid();
+    expect(await push(clerk1, credential, 'renewAllowances', { id: again, storeId: 'store-1', at: Date.now() })).toBeUndefined();
+    expect((await env.DB.prepare(`SELECT count(*) n FROM account_ops WHERE op_id LIKE ?`).bind(`lg:${again}:%`).first<{ n: number }>())?.n).toBe(0);
     // Store 1's tablets hold it; a tablet without a registration cannot renew.
     const rows = (await allowanceSource(openDb(env.DB), 'store-1').page('', 1000)).map((r) => r.value as { memberId: string; heldFen: number });
     expect(rows.find((r) => r.memberId === member)?.heldFen).toBe(12_000);

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { assertStoreAccess, assertStaff, type Actor } from '../../shared/domain/authz';
 import { DomainError } from '../../shared/errors';
 import type { OfflineAllowancePolicy } from '../../shared/schemas/rules';
+import { allowanceTarget } from '../../shared/domain/allowance/leases';
 import type { Db } from '../db/client';
 import { deviceAllowances, devices, members, memberStoreVisits, stores } from '../db/schema';
 import { VISIT_DAYS } from '../sync/policy';
@@ -27,10 +28,10 @@ async function inChunks<T>(items: T[], f: (x: T, chunkSize: number) => Promise<v
 }
 
 /** The members a store's tablet is likely to serve, most recently served (or joined) first. */
-async function candidates(db: Db, storeId: string, policy: OfflineAllowancePolicy, now: number): Promise<string[]> {
+async function candidates(db: Db, storeId: string, policy: OfflineAllowancePolicy, now: number): Promise<{ id: string; freeFen: number }[]> {
   if (policy.maxMembers === 0 || policy.perMemberCapFen === 0 || policy.shareBp === 0) return [];
   const visitedAt = sql<number | null>`(SELECT ${memberStoreVisits.lastVisitAt} FROM ${memberStoreVisits} WHERE ${memberStoreVisits.memberId} = ${members.id} AND ${memberStoreVisits.storeId} = ${storeId})`;
-  const rows = await db.select({ id: members.id, at: visitedAt }).from(members)
+  const rows = await db.select({ id: members.id, freeFen: sql<number>`${members.principalFen} + ${members.bonusFen} - ${members.reservedFen}` }).from(members)
     .where(and(
       eq(members.status, 'active'),
       gt(sql`${members.principalFen} + ${members.bonusFen} - ${members.reservedFen}`, 0),
@@ -38,7 +39,7 @@ async function candidates(db: Db, storeId: string, policy: OfflineAllowancePolic
     ))
     // Served here lately, or just joined here: the likeliest to come back soon.
     .orderBy(desc(sql`max(coalesce(${visitedAt}, 0), CASE WHEN ${members.homeStoreId} = ${storeId} THEN ${members.joinedAt} ELSE 0 END)`), desc(members.lastVisitAt)).limit(policy.maxMembers);
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, freeFen: Number(r.freeFen) }));
 }
 
 /**
@@ -54,12 +55,22 @@ export async function renewAllowances(env: Env, db: Db, actor: Actor, device: De
   const policy = rules.offlineAllowance;
   const [list, open] = await Promise.all([
     candidates(db, r.storeId, policy, now),
-    db.select({ leaseId: deviceAllowances.leaseId, memberId: deviceAllowances.memberId }).from(deviceAllowances).where(and(eq(deviceAllowances.deviceId, device.id), eq(deviceAllowances.state, 'open'))),
+    db.select().from(deviceAllowances).where(and(eq(deviceAllowances.deviceId, device.id), eq(deviceAllowances.state, 'open'))),
   ]);
-  const wanted = new Set(list);
-  let budget = policy.perDeviceCapFen, heldFen = 0, granted = 0, released = 0;
-  const expiresAt = now + policy.leaseHours * 3_600_000;
-  await inChunks(list, async (memberId, together) => {
+  const wanted = new Set(list.map((c) => c.id));
+  const leaseMs = policy.leaseHours * 3_600_000;
+  const expiresAt = now + leaseMs;
+  // A lease at its target with more than half its time left is left alone: a renewal every quarter
+  // hour then costs one D1 read for most members, not a call to each member's object.
+  const byMember = new Map(open.map((l) => [l.memberId, l]));
+  const fresh = (c: { id: string; freeFen: number }) => {
+    const l = byMember.get(c.id);
+    return !!l && l.releaseRequestedAt === null && l.expiresAt - now > leaseMs / 2 && l.heldFen >= allowanceTarget({ ...policy, leaseMs }, c.freeFen + l.heldFen);
+  };
+  const keep = list.filter(fresh);
+  let budget = policy.perDeviceCapFen - keep.reduce((n, c) => n + byMember.get(c.id)!.heldFen, 0);
+  let heldFen = policy.perDeviceCapFen - budget, granted = keep.length, released = 0;
+  await inChunks(list.filter((c) => !fresh(c)).map((c) => c.id), async (memberId, together) => {
     // A chunk shares what is left of the tablet's total (read before any await), so it is never passed.
     const cap = Math.max(0, Math.min(policy.perMemberCapFen, Math.floor(budget / together)));
     const member = await findMember(db, memberId);
