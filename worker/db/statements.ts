@@ -1,4 +1,4 @@
-import { fillPlaceholders, getTableName, sql, type SQL } from 'drizzle-orm';
+import { fillPlaceholders, getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
 
@@ -47,4 +47,27 @@ export function preparedQuery<Q>(build: (db: Db) => Q): (db: Db) => Q {
 /** Runs statements as one D1 batch (one implicit transaction: all or nothing). */
 export function runBatch(db: Db, stmts: D1PreparedStatement[]): Promise<D1Result[]> {
   return db.$client.batch(stmts);
+}
+
+const jsonShapes = new Map<string, string>();
+
+/**
+ * INSERT of many rows in one statement: the rows go in as one JSON array, bound once, and
+ * `json_each` spreads them (D1 allows only 100 bound values per statement, so one value per row
+ * field would cap a statement at a handful of rows). `conflict`: an ON CONFLICT clause.
+ */
+export function insertRows<T extends SQLiteTable>(db: Db, table: T, rows: readonly T['$inferInsert'][], opts: { ignore?: boolean; conflict?: string } = {}): D1PreparedStatement[] {
+  if (rows.length === 0) return [];
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r as object).filter((k) => (r as Record<string, unknown>)[k] !== undefined)))];
+  const shape = `${getTableName(table)}|${opts.ignore ? 'ignore' : ''}|${opts.conflict ?? ''}|${keys.join(',')}`;
+  let text = jsonShapes.get(shape);
+  if (!text) {
+    const columns = getTableColumns(table);
+    const names = keys.map((k) => `"${columns[k]!.name}"`);
+    // "WHERE true": SQLite needs it to tell an upsert's ON CONFLICT from a join's ON.
+    text = `INSERT ${opts.ignore ? 'OR IGNORE ' : ''}INTO "${getTableName(table)}" (${names.join(', ')}) SELECT ${keys.map((k) => `json_extract(value, '$.${k}')`).join(', ')} FROM json_each(?1) WHERE true${opts.conflict ? ` ${opts.conflict}` : ''}`;
+    jsonShapes.set(shape, text);
+  }
+  const payload = rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null])));
+  return [db.$client.prepare(text).bind(JSON.stringify(payload))];
 }

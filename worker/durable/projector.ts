@@ -2,7 +2,8 @@ import { DurableObject } from 'cloudflare:workers';
 import { openDb } from '../db/client';
 import { runBatch } from '../db/statements';
 import { channels, poke } from '../sync/poke';
-import { isAlreadyProjected, projectionBatch, storesReturned, tierReturned, visitStoresOf, type ProjectionDoc } from './account-projection';
+import { isAlreadyProjected, storesReturned, tierReturned, type ProjectionDoc } from './account-projection';
+import { projectionBatchOf } from './projection-batch';
 import { VISIT_DAYS } from '../sync/policy';
 
 type Job = { docs: ProjectionDoc[]; resolve: (r: { tier: string | null }) => void; reject: (e: unknown) => void };
@@ -48,16 +49,15 @@ export class Projector extends DurableObject<Env> {
   private async write(jobs: Job[]): Promise<void> {
     const db = openDb(this.env.DB);
     const now = Date.now();
-    const perJob = jobs.map((j) => j.docs.flatMap((d) => projectionBatch(db, d, now)));
     // Read in the same batch: which stores' tablets hold these members (for the pokes).
-    const since = now - VISIT_DAYS * 86_400_000;
-    const visits = [...new Set(jobs.flatMap((j) => j.docs.map((d) => d.memberId)))].map((id) => visitStoresOf(db, id, since));
+    const { stmts, balanceAt } = projectionBatchOf(db, jobs.flatMap((j) => j.docs), now, now - VISIT_DAYS * 86_400_000);
     try {
-      const results = await runBatch(db, [...perJob.flat(), ...visits]);
+      const results = await runBatch(db, stmts);
       let at = 0;
-      jobs.forEach((j, k) => {
-        j.resolve({ tier: tierReturned(results.slice(at, (at += perJob[k]!.length))) });
-      });
+      for (const j of jobs) {
+        const mine = balanceAt.slice(at, (at += j.docs.length));
+        j.resolve({ tier: tierReturned(mine.map((i) => results[i]!)) });
+      }
       this.pokeFor(jobs, results);
       return;
     } catch (e) {
@@ -74,7 +74,7 @@ export class Projector extends DurableObject<Env> {
         let tier: string | null = null;
         for (const d of j.docs) {
           try {
-            tier = tierReturned(await runBatch(db, projectionBatch(db, d, now))) ?? tier;
+            tier = tierReturned(await runBatch(db, projectionBatchOf(db, [d], now).stmts)) ?? tier;
           } catch (e) {
             if (!isAlreadyProjected(e)) throw e;
           }
