@@ -1,13 +1,13 @@
 // Settlements per second through the full path (auth, zod, pricing, member Durable Object with
 // ledger and hash chain, D1 projection) for one member and for 1,000 members in parallel, beside
-// bare baselines measured in the same run. Usage: npx tsx bench/settlement.ts [--seconds 5] [--rounds 3] [--dir .wrangler/bench-settlement]
+// bare baselines measured in the same run. Usage: npx tsx bench/settlement.ts [--seconds 5] [--rounds 3] [--only 1,000|one] [--dir .wrangler/bench-settlement]
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ulid } from 'ulid';
 import { priceCheckout } from '../shared/domain/checkout/price-checkout';
 import { startDevServer } from '../scripts/dev-server';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '50' }, rounds: { type: 'string', default: '3' }, dir: { type: 'string', default: '.wrangler/bench-settlement' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '50' }, rounds: { type: 'string', default: '3' }, only: { type: 'string', default: '' }, dir: { type: 'string', default: '.wrangler/bench-settlement' } } });
 const seconds = Number(values.seconds), concurrency = Number(values.concurrency), rounds = Number(values.rounds);
 // --dir /dev/shm/… keeps the databases in memory: steadier figures on a VM whose disk is slow.
 const dir = values.dir!;
@@ -124,7 +124,7 @@ try {
   ];
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const summary: string[] = [];
-  for (const c of cases) {
+  for (const c of cases.filter((x) => !values.only || x.name.startsWith(values.only))) {
     const ratios: number[] = [], bases: number[] = [], fulls: number[] = [];
     for (let r = 1; r <= rounds; r++) {
       await c.warmBaseline();
