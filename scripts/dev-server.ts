@@ -2,11 +2,11 @@
 // `wrangler dev` (workerd + local D1 + local Durable Objects). Used by `npm start`, the browser
 // tests and the benchmarks.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type DevServer = { baseUrl: string; stop(): Promise<void>; child: ChildProcess };
-export type DevServerOptions = { port: number; persistTo?: string; seedArgs?: string[]; quiet?: boolean; /** false: leave staged opening balances unimported (large benchmark chains). */ importBalances?: boolean };
+export type DevServerOptions = { port: number; persistTo?: string; seedArgs?: string[]; quiet?: boolean; /** quiet, but the server's output kept in this file (to show when something fails). */ logFile?: string; /** false: leave staged opening balances unimported (large benchmark chains). */ importBalances?: boolean };
 
 // wrangler dev records a trace of every request into SQLite on disk (its local observability):
 // dev tooling that costs more than a Durable Object call, so it is off unless asked for.
@@ -58,7 +58,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const args = ['wrangler', 'dev', '--port', String(opts.port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'];
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);
   // Own process group: stopping npx alone would leave workerd running.
-  const child = spawn('npx', args, { detached: true, stdio: opts.quiet ? 'ignore' : 'inherit', env: quietEnv });
+  const log = opts.logFile ? openSync(opts.logFile, 'a') : null;
+  const child = spawn('npx', args, { detached: true, stdio: log !== null ? ['ignore', log, log] : opts.quiet ? 'ignore' : 'inherit', env: quietEnv });
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {

@@ -1,6 +1,6 @@
 // Browser tests: a fresh local chain (own port, own state dir), Debian chromium via playwright-core,
 // every client/e2e/*.e2e.mjs. Writes test-results/e2e.json ({passed, failed}) for `npm test`.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,7 +28,8 @@ const state = mkdtempSync(join(tmpdir(), 'cloudcard-e2e-'));
 mkdirSync('screenshots', { recursive: true });
 mkdirSync('test-results', { recursive: true });
 
-const server = await startDevServer({ port, persistTo: state, quiet: true });
+const serverLog = join(state, 'server.log');
+const server = await startDevServer({ port, persistTo: state, quiet: true, logFile: serverLog });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -72,6 +73,8 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  // A failure may be the local server's: its last words go with the results.
+  if (failed > 0 && existsSync(serverLog)) console.log(`--- the local server's log, last lines ---\n${readFileSync(serverLog, 'utf8').split('\n').filter((l) => !l.includes('DurableObjectNamespace')).slice(-40).join('\n')}`);
   rmSync(state, { recursive: true, force: true });
 }
 writeFileSync('test-results/e2e.json', JSON.stringify({ passed, failed }));
