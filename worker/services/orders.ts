@@ -22,7 +22,7 @@ import { brokenConstraint } from '../db/constraint';
 import { checkApproval } from './approvals';
 import { approvalMessages } from '../../shared/domain/manager-pin';
 import type { DeviceRef } from './devices';
-import { raiseNamingHolders, reclaimIfShort } from './allowance-reclaim';
+import { mayNeedReclaim, raiseNamingHolders, reclaimIfShort } from './allowance-reclaim';
 
 const catalogCache = new TtlCache<CatalogItem | null>(5_000);
 
@@ -74,7 +74,8 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
   const sum = (k: string) => input.tenders.filter((t) => t.kind === k).reduce((n, t) => n + t.amountFen, 0);
   const leaseId = input.tenders.flatMap((t) => (t.kind === 'stored_value' && t.leaseId ? [t.leaseId] : []))[0] ?? null;
   const allowance = { deviceId: device?.id ?? null, leaseId };
-  if (sum('stored_value') > 0 && !leaseId) await reclaimIfShort(env, db, actor, member.id, input.id, sum('stored_value'), allowance.deviceId);
+  // Only when the member row says tablets hold money this sale may need: most sales ask nothing more.
+  if (sum('stored_value') > 0 && !leaseId && mayNeedReclaim(member, sum('stored_value'))) await reclaimIfShort(env, db, actor, member.id, input.id, sum('stored_value'), allowance.deviceId);
   for (let attempt = 0; ; attempt++) {
     const sale = await prepare(pricedTier);
     if ('status' in sale) return sale;
@@ -96,7 +97,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
       pricedTier = out.staleTier;
       continue;
     }
-    await raiseNamingHolders(db, out);
+    await raiseNamingHolders(env, db, actor, member.id, out);
     const b = out.balances;
     return { ...sale.result, pointsEarned: sale.write.pointsEarned, balances: { principalFen: b.principalFen, bonusFen: b.bonusFen, points: b.points }, replayed: out.replayed };
   }
