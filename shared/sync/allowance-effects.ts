@@ -1,5 +1,5 @@
 import type { ReadonlyJSONValue, WriteTransaction } from 'replicache';
-import { checkOfflineSpend, offlineRefusalMessage } from '../domain/allowance/device-check';
+import { allowanceView, checkAllowance, offlineRefusalMessage } from '../domain/allowance/device-check';
 import { DomainError } from '../errors';
 import type { SyncedAllowance } from '../schemas/device';
 import type { OrderInput } from '../schemas/order';
@@ -18,8 +18,7 @@ export async function takeFromAllowance(tx: WriteTransaction, o: OrderInput, dev
   const key = deviceId && o.memberId ? keys.allowance(deviceId, o.memberId) : null;
   const a = key ? ((await tx.get(key)) as SyncedAllowance | undefined) : undefined;
   if (leaseId) {
-    const held = a && a.leaseId === leaseId ? { leaseId, memberId: a.memberId, grantedFen: a.heldFen, spentFen: 0, expiresAt: a.expiresAt, askedBack: a.releaseRequestedAt !== null } : null;
-    const check = checkOfflineSpend(held, sv, o.createdAt);
+    const check = checkAllowance(a && a.leaseId === leaseId ? allowanceView(a) : null, sv, o.createdAt);
     if (!check.ok) throw new DomainError('OFFLINE_ALLOWANCE', offlineRefusalMessage(check), { details: { reason: check.reason, availableFen: check.availableFen } });
   }
   if (key && a && sv > 0) await tx.set(key, { ...a, heldFen: Math.max(0, a.heldFen - sv) } as ReadonlyJSONValue);

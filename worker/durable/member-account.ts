@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { applyOp, type EngineRules } from '../../shared/domain/account/engine';
 import { verifyChain } from '../../shared/domain/account/ledger-hash';
+import { heldFen } from '../../shared/domain/allowance/leases';
 import { balancesOf, emptyAccount, ownedPurses, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
 import { cardHistory, changedLeases, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
@@ -193,18 +194,18 @@ export class MemberAccount extends DurableObject<Env> {
     return {
       memberId: this.memberId, cardNo: s.cardNo, status: s.status, seq: s.seq, headHash: s.headHash, balances: balancesOf(s, now),
       lots: s.lots.filter((l) => l.remaining > 0), punchCards: s.punchCards, coupons: s.coupons, cardHistory: cardHistory(this.ctx.storage.sql),
-      leases: s.leases.filter((l) => l.state === 'open').map((l) => ({ leaseId: l.id, deviceId: l.deviceId, heldFen: l.principalFen + l.bonusFen, expiresAt: l.expiresAt, releaseRequestedAt: l.releaseRequestedAt ?? null })),
+      leases: s.leases.filter((l) => l.state === 'open').map((l) => ({ leaseId: l.id, deviceId: l.deviceId, heldFen: heldFen(l), expiresAt: l.expiresAt, releaseRequestedAt: l.releaseRequestedAt ?? null })),
     };
   }
 
   /** What a sale from `deviceId` could take now, and what other devices hold for offline use. */
   spendableFor(deviceId: string | null) {
     const s = this.state ?? emptyAccount('');
-    const leases = s.leases.filter((l) => l.state === 'open' && l.principalFen + l.bonusFen > 0);
+    const leases = s.leases.filter((l) => l.state === 'open' && heldFen(l) > 0);
     const own = leases.find((l) => l.deviceId === deviceId);
     return {
-      spendableFen: s.principalFen + s.bonusFen + (own ? own.principalFen + own.bonusFen : 0),
-      others: leases.filter((l) => l !== own).map((l) => ({ leaseId: l.id, deviceId: l.deviceId, fen: l.principalFen + l.bonusFen, releaseRequestedAt: l.releaseRequestedAt ?? null })),
+      spendableFen: s.principalFen + s.bonusFen + (own ? heldFen(own) : 0),
+      others: leases.filter((l) => l !== own).map((l) => ({ leaseId: l.id, deviceId: l.deviceId, fen: heldFen(l), releaseRequestedAt: l.releaseRequestedAt ?? null })),
     };
   }
 

@@ -3,6 +3,7 @@ import { businessDay } from '../../shared/domain/business-day';
 import type { Db } from '../db/client';
 import { accountOps, auditLog, ledgerEntries, memberStoreVisits, orderLines, orders, payments, storeDailySales } from '../db/schema';
 import { insertRows, statement } from '../db/statements';
+import { heldFen } from '../../shared/domain/allowance/leases';
 import { ORDER_UPSERT, orderRows, setBalances, setBalancesAfterSale, setOrderRefunded, upsertAllowance, type ProjectionDoc } from './account-projection';
 
 const addDailySales = statement<{ storeId: string; day: string; orders: number; totalFen: number; costFen: number }>((db, p) =>
@@ -38,7 +39,7 @@ export function projectionBatchOf(db: Db, docs: readonly ProjectionDoc[], now: n
   for (const d of docs) {
     for (const l of d.leases ?? []) {
       stmts.push(upsertAllowance(db, {
-        leaseId: l.id, memberId: d.memberId, deviceId: l.deviceId, heldFen: l.principalFen + l.bonusFen, expiresAt: l.expiresAt, state: l.state,
+        leaseId: l.id, memberId: d.memberId, deviceId: l.deviceId, heldFen: heldFen(l), expiresAt: l.expiresAt, state: l.state,
         releaseRequestedAt: l.releaseRequestedAt ?? null, writtenOffFen: l.writtenOffFen ?? 0, seq: l.rev ?? 1, now,
       }));
     }

@@ -97,8 +97,9 @@ export async function releaseAllowances(env: Env, db: Db, actor: Actor, device: 
   if (!device || device.storeId !== r.storeId) throw new DomainError('FORBIDDEN', 'Only the tablet holding an allowance can give it back');
   const rows = await db.select().from(deviceAllowances).where(inArray(deviceAllowances.leaseId, r.leaseIds));
   const rules = await loadRules(db);
+  // All or nothing: a list naming another device's allowance gives back none of it.
+  if (rows.some((l) => l.deviceId !== device.id)) throw new DomainError('FORBIDDEN', 'This allowance belongs to another device');
   await inChunks(rows, async (l) => {
-    if (l.deviceId !== device.id) throw new DomainError('FORBIDDEN', 'This allowance belongs to another device');
     await runOp(env, await findMember(db, l.memberId), { ...opContext(actor, `la:${r.id}:${l.memberId}`, r.storeId), kind: 'lease_release', deviceId: device.id, leaseId: l.leaseId, reason: 'reclaimed' }, rules);
   });
 }

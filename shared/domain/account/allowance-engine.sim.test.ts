@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../scripts/seed/rng';
 import type { AccountOp } from '../../schemas/account';
-import { checkOfflineSpend } from '../allowance/device-check';
+import { checkAllowance, type AllowanceView } from '../allowance/device-check';
 import { applyOp } from './engine';
 import { verifyChain } from './ledger-hash';
 import type { ConsumptionOrder } from './split';
@@ -17,7 +17,7 @@ import { balancesOf, emptyAccount, type AccountState, type OpRecord } from './st
  * its lease does. At the end of a run the whole hash chain verifies. Replay: SIM_SEED=<seed>.
  */
 type Account = { s: AccountState; records: Map<string, OpRecord>; entries: OpRecord['entries']; putIn: number; spent: number; writtenOff: number };
-type Held = { leaseId: string; heldFen: number; expiresAt: number; askedBack: boolean };
+type Held = AllowanceView;
 type Device = { id: string; online: boolean; retired: boolean; held: Map<number, Held>; queue: { member: number; op: AccountOp }[] };
 export type EngineSimStats = { offlineTries: number; offlineServed: number; releasedOnAsk: number; refusedOnline: number };
 
@@ -124,7 +124,7 @@ export function simulateEngine(seed: number, steps = 250): EngineSimStats {
       if (!d.online) {
         stats.offlineTries++;
         const h = d.held.get(mi);
-        const c = checkOfflineSpend(h && { leaseId: h.leaseId, memberId: String(mi), grantedFen: h.heldFen, spentFen: 0, expiresAt: h.expiresAt, askedBack: h.askedBack }, fen, now);
+        const c = checkAllowance(h, fen, now);
         if (c.ok) {
           h!.heldFen -= fen;
           d.queue.push({ member: mi, op: sale(d.id, fen, d.id, h!.leaseId) });

@@ -1,13 +1,12 @@
 import { DomainError } from '../../errors';
 import type { AccountOp } from '../../schemas/account';
-import { allowanceTarget, grant, release, retire, settleOffline, type Lease } from '../allowance/leases';
+import { allowanceTarget, grant, heldFen as held, release, retire, settleOffline, type Lease } from '../allowance/leases';
 import { splitSpend, type ConsumptionOrder, type Purses } from './split';
 import { appendEntry, edit, type AccountState } from './state';
 import type { Step } from './spend';
 
 type Op<K extends AccountOp['kind']> = Extract<AccountOp, { kind: K }>;
 const zero = { principal: 0, bonus: 0, points: 0, punch: 0 };
-const held = (l: Lease) => l.principalFen + l.bonusFen;
 
 /** The lease ready to edit, its revision moved on (the read model keeps only the latest revision). */
 function touch(s: AccountState, id: string): Lease | undefined {

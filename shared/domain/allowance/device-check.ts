@@ -7,6 +7,17 @@
  */
 export type HeldAllowance = { leaseId: string; memberId: string; grantedFen: number; spentFen: number; expiresAt: number };
 
+/** An allowance as the tablet holds it (a synced row, lowered by its own queued sales). */
+export type AllowanceView = { leaseId: string; heldFen: number; expiresAt: number; askedBack: boolean };
+
+/** The synced row `allowance/<device>/<member>` as the tablet checks it. */
+export const allowanceView = (r: { leaseId: string; heldFen: number; expiresAt: number; releaseRequestedAt: number | null }): AllowanceView =>
+  ({ leaseId: r.leaseId, heldFen: r.heldFen, expiresAt: r.expiresAt, askedBack: r.releaseRequestedAt !== null });
+
+/** Whether `fen` more fits `a` after `spentFen` already on the sale, by the tablet's clock `now`. */
+export const checkAllowance = (a: AllowanceView | null | undefined, fen: number, now: number, spentFen = 0): OfflineCheck =>
+  checkOfflineSpend(a ? { leaseId: a.leaseId, memberId: '', grantedFen: a.heldFen, spentFen, expiresAt: a.expiresAt, askedBack: a.askedBack } : null, fen, now);
+
 export type OfflineRefusal = 'no_allowance' | 'expired' | 'over_allowance' | 'asked_back';
 export type OfflineCheck = { ok: true; leftAfterFen: number } | { ok: false; reason: OfflineRefusal; availableFen: number };
 

@@ -39,7 +39,9 @@ export type AllowancePolicy = {
 
 export const DEFAULT_ALLOWANCE_POLICY: AllowancePolicy = { perMemberCapFen: 20_000, shareBp: 3_000, leaseMs: 24 * 3_600_000 };
 
-export const reservedFen = (e: Escrow) => e.leases.reduce((n, l) => n + (l.state === 'open' ? l.principalFen + l.bonusFen : 0), 0);
+/** What a lease still holds, both purses. */
+export const heldFen = (l: Pick<Lease, 'principalFen' | 'bonusFen'>) => l.principalFen + l.bonusFen;
+export const reservedFen = (e: Escrow) => e.leases.reduce((n, l) => n + (l.state === 'open' ? heldFen(l) : 0), 0);
 export const spendableFen = (e: Purses) => e.principalFen + e.bonusFen;
 
 /** What the policy lends one device for one member, from what the member could spend with it back. */
@@ -63,7 +65,7 @@ export function grant(e: Escrow, g: { leaseId: string; deviceId: string; targetF
     e.leases.push(lease);
   }
   lease.expiresAt = g.expiresAt;
-  const held = lease.principalFen + lease.bonusFen;
+  const held = heldFen(lease);
   const want = Math.max(0, Math.min(g.targetFen, held + spendableFen(e)));
   if (want >= held) {
     const take = splitSpend(want - held, e, order)!;
@@ -117,7 +119,7 @@ export function settleOffline(e: Escrow, s: { leaseId: string; fen: number }, or
   const lease = leaseOf(e, s.leaseId);
   const none = { principalFen: 0, bonusFen: 0 };
   if (!lease || lease.state === 'retired') return { fromLease: none, fromBalance: none, writtenOffFen: s.fen };
-  const inLease = Math.min(s.fen, lease.principalFen + lease.bonusFen);
+  const inLease = Math.min(s.fen, heldFen(lease));
   const fromLease = splitSpend(inLease, lease, order)!;
   lease.principalFen -= fromLease.principalFen;
   lease.bonusFen -= fromLease.bonusFen;

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ReadTransaction } from 'replicache';
 import { ulid } from 'ulid';
 import type { SyncedAllowance } from '../../../../../shared/schemas/device';
+import { allowanceView } from '../../../../../shared/domain/allowance/device-check';
 import { keys, prefixes } from '../../../../../shared/sync/keys';
 import { useCloudSync, useSubscribe } from '../../../lib/sync/use-cloud-sync';
 import type { OwnAllowance } from '../counter/tenders';
@@ -27,7 +28,7 @@ export function useOwnAllowances(): SyncedAllowance[] {
 export function useOwnAllowance(memberId: string | null): OwnAllowance | null {
   const device = useCloudSync()?.device ?? null;
   const row = useSubscribe(async (tx) => (device && memberId ? (((await tx.get(keys.allowance(device.id, memberId))) as SyncedAllowance | undefined) ?? null) : null), null, [device?.id, memberId]);
-  return row ? { leaseId: row.leaseId, heldFen: row.heldFen, expiresAt: row.expiresAt, askedBack: row.releaseRequestedAt !== null } : null;
+  return row ? allowanceView(row) : null;
 }
 
 /**

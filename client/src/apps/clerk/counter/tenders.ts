@@ -1,5 +1,5 @@
 import { pointsWorthFen, punchWorthFen } from '../../../../../shared/domain/checkout/price-checkout';
-import { checkOfflineSpend, type OfflineRefusal } from '../../../../../shared/domain/allowance/device-check';
+import { checkAllowance, type AllowanceView, type OfflineRefusal } from '../../../../../shared/domain/allowance/device-check';
 import type { PunchCard } from '../../../../../shared/schemas/account';
 import type { Member } from '../../../../../shared/schemas/member';
 import type { Tender } from '../../../../../shared/schemas/order';
@@ -22,7 +22,7 @@ export type TenderKindOption = Exclude<TenderDraft['kind'], 'punch_card'>;
 
 export type Blocker = 'no_member' | 'card_frozen' | 'no_balance' | 'no_points' | 'points_too_few' | 'paid' | `offline_${OfflineRefusal}`;
 /** This tablet's allowance for the member, as synced (and lowered by its own queued sales). */
-export type OwnAllowance = { leaseId: string; heldFen: number; expiresAt: number; askedBack: boolean };
+export type OwnAllowance = AllowanceView;
 /** How stored value can be taken now: offline only under the tablet's allowance, checked by its own clock. */
 export type StoredValueContext = { offline: boolean; allowance: OwnAllowance | null; now: number };
 export type PayContext = {
@@ -75,7 +75,7 @@ export function capacity(kind: TenderKindOption, ctx: PayContext, drafts: readon
 function storedValueCapacity(m: NonNullable<PayContext['member']>, sv: StoredValueContext | undefined, used: number, left: number): Capacity | { blocked: Blocker } {
   const a = sv?.allowance ?? null;
   if (sv?.offline) {
-    const check = checkOfflineSpend(a && { leaseId: a.leaseId, memberId: '', grantedFen: a.heldFen, spentFen: used, expiresAt: a.expiresAt, askedBack: a.askedBack }, 1, sv.now);
+    const check = checkAllowance(a, 1, sv.now, used);
     if (!check.ok) return { blocked: `offline_${check.reason}` };
     return { maxFen: Math.min(check.leftAfterFen + 1, left), leaseId: a!.leaseId };
   }
@@ -97,7 +97,7 @@ export function leaseOffline(drafts: readonly TenderDraft[], sv: StoredValueCont
   if (!sv?.offline || unleased.length === 0) return { drafts: [...drafts] };
   const a = sv.allowance;
   const total = drafts.reduce((n, d) => n + (d.kind === 'stored_value' ? d.amountFen : 0), 0);
-  const check = checkOfflineSpend(a && { leaseId: a.leaseId, memberId: '', grantedFen: a.heldFen, spentFen: 0, expiresAt: a.expiresAt, askedBack: a.askedBack }, total, sv.now);
+  const check = checkAllowance(a, total, sv.now);
   if (!check.ok) return { blocked: `offline_${check.reason}` };
   return { drafts: drafts.map((d) => (d.kind === 'stored_value' ? { ...d, leaseId: a!.leaseId } : d)) };
 }
