@@ -1,6 +1,6 @@
 // Settlements per second through the full path (auth, zod, pricing, member Durable Object with
-// ledger and hash chain, D1 projection) for one member and for 1,000 members in parallel, beside
-// bare baselines measured in the same run. Usage: npx tsx bench/settlement.ts [--seconds 5] [--rounds 3] [--only 1,000|one|'1,000 members, cold'|'1,000 members, warm'] [--dir .wrangler/bench-settlement]
+// ledger and hash chain, D1 projection) for one member and for 1,000 members in parallel (their
+// objects cold, then warm), beside bare baselines measured in the same run. Usage: npx tsx bench/settlement.ts [--seconds 5] [--rounds 3] [--only 1,000|one|'1,000 members, cold'|'1,000 members, warm'] [--dir .wrangler/bench-settlement]
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ulid } from 'ulid';
