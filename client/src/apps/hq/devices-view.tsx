@@ -12,6 +12,15 @@ export function DevicesView({ devices, lang, onRetire }: { devices: Device[]; la
   const stores = deviceTotalsByStore(devices);
   const now = Date.now();
   const cols = onRetire ? 8 : 7;
+  // A store's row and the total row show the same figures.
+  const figures = (x: { active: number; retired: number; openAllowances: number; outstandingFen: number; writtenOffFen: number }) => (
+    <>
+      <td className="nowrap">{t('devices.byStore.tabletsValue', { active: x.active, retired: x.retired })}</td>
+      <td className="num">{n(x.openAllowances)}</td>
+      <td className="num money">{formatFen(x.outstandingFen)}</td>
+      <td className={`num money${x.writtenOffFen > 0 ? ' written-off' : ''}`}>{formatFen(x.writtenOffFen)}</td>
+    </>
+  );
 
   return (
     <>
@@ -57,20 +66,14 @@ export function DevicesView({ devices, lang, onRetire }: { devices: Device[]; la
               {stores.map((s) => (
                 <tr key={s.storeId} data-testid="device-store-row">
                   <td className="strong">{s.storeName}</td>
-                  <td className="nowrap">{t('devices.byStore.tabletsValue', { active: s.active, retired: s.retired })}</td>
-                  <td className="num">{n(s.openAllowances)}</td>
-                  <td className="num money">{formatFen(s.outstandingFen)}</td>
-                  <td className={`num money${s.writtenOffFen > 0 ? ' written-off' : ''}`}>{formatFen(s.writtenOffFen)}</td>
+                  {figures(s)}
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <td>{t('devices.total')}</td>
-                <td className="nowrap">{t('devices.byStore.tabletsValue', { active: total.active, retired: total.retired })}</td>
-                <td className="num">{n(total.openAllowances)}</td>
-                <td className="num money">{formatFen(total.outstandingFen)}</td>
-                <td className={`num money${total.writtenOffFen > 0 ? ' written-off' : ''}`}>{formatFen(total.writtenOffFen)}</td>
+                {figures(total)}
               </tr>
             </tfoot>
           </table>
