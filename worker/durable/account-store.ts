@@ -61,6 +61,9 @@ export function loadOutbox<D>(sql: SqlStorage): { id: number; doc: D }[] {
   return sql.exec<Row>('SELECT id, doc FROM outbox ORDER BY id').toArray().map((r) => ({ id: Number(r.id), doc: json<D>(r.doc!) }));
 }
 
+/** Failed attempts to project the outbox since D1 last caught up. */
+export const retryCount = (sql: SqlStorage) => Number(sql.exec<Row>('SELECT count(*) AS n FROM outbox_meta').one().n);
+
 export function loadOp(sql: SqlStorage, opId: string): OpRecord | undefined {
   const r = sql.exec<Row>('SELECT doc FROM ops WHERE op_id = ?', opId).toArray()[0];
   return r ? json<OpRecord>(r.doc!) : undefined;

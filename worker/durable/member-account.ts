@@ -4,7 +4,7 @@ import { verifyChain } from '../../shared/domain/account/ledger-hash';
 import { heldFen } from '../../shared/domain/allowance/leases';
 import { balancesOf, emptyAccount, ownedPurses, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
-import { cardHistory, changedLeases, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection } from './account-store';
+import { cardHistory, changedLeases, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection, retryCount } from './account-store';
 import type { AuditRow } from '../services/audit';
 import type { OrderWrite, ProjectionDoc } from './account-projection';
 
@@ -25,6 +25,12 @@ export class MemberAccount extends DurableObject<Env> {
   private flushing: Promise<boolean> | null = null;
   // Mirror of the outbox table (loaded at start, appended after each commit) so draining reads no SQL.
   private pending: { id: number; doc: ProjectionDoc }[] = [];
+  // Outbox rows up to this id are in D1 but still stored: the next operation's transaction deletes
+  // them, so a sale costs one commit here, not two (docs/decisions/008).
+  private projectedUpTo = 0;
+  // The pending documents were found in storage at start: most reached D1 before the object was
+  // evicted and only wait to be deleted, so the projector is told to skip those it finds there.
+  private leftovers = false;
   private retrying = false;
   // The member's tier as D1 last answered it to this object's projection (D1 re-evaluates it there).
   // Only that projection writes members.tier_code today; any other writer (a downgrade review, an
@@ -40,10 +46,9 @@ export class MemberAccount extends DurableObject<Env> {
       const loaded = loadState(ctx.storage.sql);
       if (loaded) ({ memberId: this.memberId, state: this.state, tier: this.tier } = loaded);
       this.pending = loadOutbox(ctx.storage.sql);
-      this.retrying = this.pending.length > 0;
-      // Restarted with documents D1 has not got (reset while projecting): send them soon, not at
-      // this member's next operation, which may be weeks away.
-      if (this.retrying) await this.setAlarm(Date.now() + 1_000);
+      this.leftovers = this.pending.length > 0;
+      // A failed projection left its retry count and its alarm; a clean one leaves neither.
+      this.retrying = this.leftovers && retryCount(ctx.storage.sql) > 0;
     });
   }
 
@@ -53,9 +58,11 @@ export class MemberAccount extends DurableObject<Env> {
     if (extras.pricedTier && this.tier && extras.pricedTier !== this.tier && !loadOp(sql, op.opId)) return { staleTier: this.tier };
     const memberId = this.memberId ?? who.memberId;
     const before = this.state ?? emptyAccount(who.cardNo);
+    const purge = this.projectedUpTo;
     const result = this.ctx.storage.transactionSync(() => {
       const r = applyOp(before, op, rules, (id) => loadOp(sql, id));
       if (r.replayed) return r;
+      if (purge > 0) sql.exec('DELETE FROM outbox WHERE id <= ?', purge);
       if (r.record.status === 'applied') persist(sql, memberId, before, r.state, [r.record, ...r.updated], r.record.entries, op.at);
       else {
         if (!this.state) persist(sql, memberId, before, before, [], [], op.at);
@@ -77,7 +84,10 @@ export class MemberAccount extends DurableObject<Env> {
       const id = sql.exec<{ id: number }>('INSERT INTO outbox (op_id, doc) VALUES (?, ?) RETURNING id', op.opId, JSON.stringify(doc)).one().id;
       return { ...r, outbox: { id, doc } };
     });
-    if ('outbox' in result) this.pending.push(result.outbox);
+    if ('outbox' in result) {
+      this.pending.push(result.outbox);
+      if (this.projectedUpTo === purge) this.projectedUpTo = 0;
+    }
     this.memberId = memberId;
     this.state = result.state;
     const out = this.outcome(result.record, result.replayed, op.at);
@@ -118,16 +128,18 @@ export class MemberAccount extends DurableObject<Env> {
       if (batch.length === 0) {
         if (this.retrying) sql.exec('DELETE FROM outbox_meta');
         this.retrying = false;
+        this.leftovers = false;
         return true;
       }
       try {
         // The projector writes them with other members' in one D1 batch (and skips any already there).
-        this.learnTier((await projector.project(batch.map((p) => p.doc))).tier);
+        const seen = this.leftovers ? batch.map((p) => p.doc.op.opId) : [];
+        this.learnTier((await projector.project(batch.map((p) => p.doc), seen)).tier);
       } catch (e) {
         await this.scheduleRetry(e);
         return false;
       }
-      sql.exec('DELETE FROM outbox WHERE id <= ?', batch[batch.length - 1]!.id);
+      this.projectedUpTo = batch[batch.length - 1]!.id;
       this.pending.splice(0, batch.length);
     }
   }
@@ -140,7 +152,7 @@ export class MemberAccount extends DurableObject<Env> {
 
   private async scheduleRetry(e: unknown): Promise<void> {
     const sql = this.ctx.storage.sql;
-    const attempts = Number(sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox_meta').one().n);
+    const attempts = retryCount(sql);
     this.retrying = true;
     sql.exec('INSERT INTO outbox_meta (at) VALUES (?)', Date.now());
     const delay = RETRY_MS[Math.min(attempts, RETRY_MS.length - 1)]!;
@@ -181,15 +193,29 @@ export class MemberAccount extends DurableObject<Env> {
   }
 
   /** Whether an operation was recorded here, and how it ended (null: never seen). */
-  opStatus(opId: string): 'applied' | 'rejected' | null {
+  async opStatus(opId: string): Promise<'applied' | 'rejected' | null> {
+    await this.repairLeftovers();
     return loadOp(this.ctx.storage.sql, opId)?.status ?? null;
   }
 
-  pendingProjection(): number {
+  /** Documents D1 has not confirmed (leftovers from before a restart are checked first). */
+  async pendingProjection(): Promise<number> {
+    await this.repairLeftovers();
     return this.pending.length;
   }
 
-  account(now: number) {
+  /**
+   * Woken by a read with documents left from before a restart: they go now (the projector skips
+   * those already in D1), not at this member's next operation, which may be weeks away. The read
+   * waits for it: workerd cancels what a finished request left running, and a D1 failure only
+   * sets the alarm.
+   */
+  private async repairLeftovers(): Promise<void> {
+    if (this.leftovers) await this.project();
+  }
+
+  async account(now: number) {
+    await this.repairLeftovers();
     const s = this.state ?? emptyAccount('');
     return {
       memberId: this.memberId, cardNo: s.cardNo, status: s.status, seq: s.seq, headHash: s.headHash, balances: balancesOf(s, now),
@@ -199,7 +225,8 @@ export class MemberAccount extends DurableObject<Env> {
   }
 
   /** What a sale from `deviceId` could take now, and what other devices hold for offline use. */
-  spendableFor(deviceId: string | null) {
+  async spendableFor(deviceId: string | null) {
+    await this.repairLeftovers();
     const s = this.state ?? emptyAccount('');
     const leases = s.leases.filter((l) => l.state === 'open' && heldFen(l) > 0);
     const own = leases.find((l) => l.deviceId === deviceId);
@@ -209,12 +236,14 @@ export class MemberAccount extends DurableObject<Env> {
     };
   }
 
-  ledger(beforeSeq: number, limit: number): LedgerEntry[] {
+  async ledger(beforeSeq: number, limit: number): Promise<LedgerEntry[]> {
+    await this.repairLeftovers();
     return readLedger(this.ctx.storage.sql, beforeSeq, limit);
   }
 
   /** Recomputes the hash chain and the sums, and checks them against the balances held. */
-  verify() {
+  async verify() {
+    await this.repairLeftovers();
     const s = this.state ?? emptyAccount('');
     const v = verifyChain(readWholeLedger(this.ctx.storage.sql));
     if (!v.ok) return v;

@@ -1,12 +1,16 @@
 import { DurableObject } from 'cloudflare:workers';
-import { openDb } from '../db/client';
-import { runBatch } from '../db/statements';
+import { sql } from 'drizzle-orm';
+import { openDb, type Db } from '../db/client';
+import { accountOps } from '../db/schema';
+import { preparedQuery, runBatch } from '../db/statements';
 import { channels, poke } from '../sync/poke';
 import { isAlreadyProjected, storesReturned, tierReturned, type ProjectionDoc } from './account-projection';
 import { projectionBatchOf } from './projection-batch';
 import { VISIT_DAYS } from '../sync/policy';
 
-type Job = { docs: ProjectionDoc[]; resolve: (r: { tier: string | null }) => void; reject: (e: unknown) => void };
+type Job = { docs: ProjectionDoc[]; seen: string[]; resolve: (r: { tier: string | null }) => void; reject: (e: unknown) => void };
+
+const projectedOps = preparedQuery((db) => db.select({ opId: accountOps.opId }).from(accountOps).where(sql`${accountOps.opId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`).prepare());
 
 // D1 caps a batch's size; a few hundred statements stay well inside it.
 const MAX_STATEMENTS = 400;
@@ -23,10 +27,13 @@ export class Projector extends DurableObject<Env> {
   private waiting: Job[] = [];
   private running = false;
 
-  /** Resolves once every document is in D1 (written now, or found there already); with the member's tier. */
-  project(docs: ProjectionDoc[]): Promise<{ tier: string | null }> {
+  /**
+   * Resolves once every document is in D1 (written now, or found there already); with the member's
+   * tier. `seen`: ops that may be in D1 already (a restarted object's leftovers), looked up first.
+   */
+  project(docs: ProjectionDoc[], seen: string[] = []): Promise<{ tier: string | null }> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ docs, resolve, reject });
+      this.waiting.push({ docs, seen, resolve, reject });
       if (!this.running) void this.run();
     });
   }
@@ -46,9 +53,17 @@ export class Projector extends DurableObject<Env> {
     return this.waiting.splice(0, n);
   }
 
-  private async write(jobs: Job[]): Promise<void> {
+  private async write(taken: Job[]): Promise<void> {
     const db = openDb(this.env.DB);
     const now = Date.now();
+    let jobs: Job[];
+    try {
+      jobs = await this.withoutProjected(db, taken);
+    } catch (e) {
+      for (const j of taken) j.reject(e);
+      return;
+    }
+    if (jobs.length === 0) return;
     // Read in the same batch: which stores' tablets hold these members (for the pokes).
     const { stmts, balanceAt } = projectionBatchOf(db, jobs.flatMap((j) => j.docs), now, now - VISIT_DAYS * 86_400_000);
     try {
@@ -85,6 +100,18 @@ export class Projector extends DurableObject<Env> {
       }
     }
     this.pokeFor(jobs, []);
+  }
+
+  /** The jobs less the documents of `seen` ops D1 has (one read for the whole group). */
+  private async withoutProjected(db: Db, jobs: Job[]): Promise<Job[]> {
+    const seen = jobs.flatMap((j) => j.seen);
+    if (seen.length === 0) return jobs;
+    const there = new Set((await projectedOps(db).all({ ids: JSON.stringify(seen) })).map((r) => r.opId));
+    return jobs.flatMap((j) => {
+      const docs = j.docs.filter((d) => !there.has(d.op.opId));
+      if (docs.length === 0) j.resolve({ tier: null });
+      return docs.length ? [{ ...j, docs }] : [];
+    });
   }
 
   /** Once D1 has the change, the tablets and phones that hold these members pull (not awaited). */
