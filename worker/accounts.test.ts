@@ -194,6 +194,21 @@ describe('projection repair', () => {
   });
 });
 
+describe('object storage', () => {
+  it('an object made before the current schema loads after migrating, its money intact', async () => {
+    const m = await newMember('schema');
+    await recharge(m.id, 50_000, clerks[0]!);
+    const stub = accountStub(env, m.id);
+    // As an object of schema v2 left it: no leases table, no tier column, no v3 mark.
+    await runInDurableObject(stub, (_o, state) => state.storage.sql.exec('DROP TABLE leases; DROP TABLE schema_v3; ALTER TABLE account DROP COLUMN tier_code;'));
+    await evictDurableObject(stub);
+    expect((await recharge(m.id, 10_000, clerks[0]!)).status).toBe(200);
+    expect((await api(`/api/members/${m.id}/ledger/verify`, { token: hq })).json).toMatchObject({ ok: true, entries: 2, principalFen: 60_000, projectionMatches: true });
+    const tables = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ name: string }>(`SELECT name FROM sqlite_master WHERE name IN ('leases', 'schema_v3')`).toArray().length);
+    expect(tables).toBe(2);
+  });
+});
+
 describe('refunds, freezing and who may do what', () => {
   it('a manager refunds a sale (not a clerk); a refund cannot be refunded', async () => {
     const m = await newMember('ref');
