@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { applyOp, type EngineRules } from '../../shared/domain/account/engine';
-import { verifyChain } from '../../shared/domain/account/ledger-hash';
+import { createHash } from 'node:crypto';
+import { useSha256Hex, verifyChain } from '../../shared/domain/account/ledger-hash';
 import { heldFen } from '../../shared/domain/allowance/leases';
 import { balancesOf, emptyAccount, ownedPurses, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
@@ -10,6 +11,8 @@ import type { OrderWrite, ProjectionDoc } from './account-projection';
 
 /** A sale was priced for another tier than the member's: nothing was recorded; price it again. */
 export type StaleTier = { staleTier: string };
+
+useSha256Hex((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
 
 const RETRY_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS, hashEntry, serializeEntry, verifyChain, type HashedFields } from './ledger-hash';
+import { createHash } from 'node:crypto';
+import { GENESIS, hashEntry, serializeEntry, useSha256Hex, verifyChain, type HashedFields } from './ledger-hash';
 
 function chain(deltas: [number, number, number][]) {
   const out: (HashedFields & { hash: string })[] = [];
@@ -66,5 +67,18 @@ describe('reserved columns (decision 015)', () => {
     const { hash: _h, ...fields } = base;
     const e = { ...fields, reservedDelta: delta, reservedAfter: after };
     expect(verifyChain([{ ...e, hash: hashEntry(e) }]).ok).toBe(ok);
+  });
+});
+
+describe('the digest', () => {
+  it('a native SHA-256 gives every entry of a chain the same hash as the built-in one', () => {
+    const c = chain([[100_000, 20_000, 0], [-5_000, -1_000, 60], [0, 0, -60], [12_345, 0, 7]]);
+    useSha256Hex((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
+    try {
+      for (const e of c) expect(hashEntry(e)).toBe(e.hash);
+      expect(verifyChain(c).ok).toBe(true);
+    } finally {
+      useSha256Hex(null);
+    }
   });
 });

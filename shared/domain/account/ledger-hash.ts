@@ -53,8 +53,20 @@ export function serializeEntry(e: HashedFields): string {
   ]);
 }
 
+const nobleSha256Hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
+let sha256Hex = nobleSha256Hex;
+
+/**
+ * The digest behind `hashEntry`: SHA-256 from @noble/hashes in every runtime, unless one offers a
+ * native synchronous one. The member's object hashes inside its write transaction, where the pure
+ * JavaScript digest was ~3 % of a settlement's CPU; it installs node:crypto's at start (same bytes).
+ */
+export function useSha256Hex(digest: ((text: string) => string) | null): void {
+  sha256Hex = digest ?? nobleSha256Hex;
+}
+
 export function hashEntry(e: HashedFields): string {
-  return bytesToHex(sha256(utf8ToBytes(serializeEntry(e))));
+  return sha256Hex(serializeEntry(e));
 }
 
 export type VerifyResult =
