@@ -175,6 +175,31 @@ describe('projection repair', () => {
     expect(d1).toEqual({ ops: 3, orders: 2, p: 50_000 - 2 * PRICE });
   });
 
+  it('a restarted object deletes the leftovers its caller’s member row says D1 has, in the operation’s own commit', async () => {
+    const m = await newMember('watermark');
+    await recharge(m.id, 50_000, clerks[0]!);
+    expect((await api('/api/orders', { token: clerks[0], body: order(m.id, 'store-1') })).status).toBe(200);
+    const stub = accountStub(env, m.id);
+    const outbox = () => runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ op_id: string }>('SELECT op_id FROM outbox').toArray().map((r) => r.op_id));
+    const [sale] = await outbox();
+    await evictDurableObject(stub);
+    const { s } = (await env.DB.prepare('SELECT ledger_seq s FROM members WHERE id = ?').bind(m.id).first<{ s: number }>())!;
+    expect(s).toBe(2);
+    const op = { opId: ulid(), kind: 'recharge' as const, storeId: 'store-1', staffId: 'staff-clerk1', at: Date.now(), amountFen: 1_000, bonusFen: 0 };
+    const who = { memberId: m.id, cardNo: m.card };
+    // A member row one entry behind confirms nothing yet: the sale's row stays.
+    await stub.apply(who, op, { consumptionOrder: 'principal_first' }, { projectedSeq: 1 });
+    expect(await outbox()).toContain(sale);
+    await evictDurableObject(stub);
+    // One that has both: both go with the next operation's commit, and only its own row is left.
+    const next = { ...op, opId: ulid() };
+    await stub.apply(who, next, { consumptionOrder: 'principal_first' }, { projectedSeq: 3 });
+    expect(await outbox()).toEqual([next.opId]);
+    expect(await stub.pendingProjection()).toBe(0);
+    const d1 = await env.DB.prepare('SELECT (SELECT count(*) FROM account_ops WHERE member_id = ?1) ops, principal_fen p, ledger_seq s FROM members WHERE id = ?1').bind(m.id).first();
+    expect(d1).toEqual({ ops: 4, p: 50_000 - PRICE + 2_000, s: 4 });
+  });
+
   it('a restarted object sends what D1 missed at its first read, without waiting for an operation or the alarm', async () => {
     const m = await newMember('leftover');
     const r = await recharge(m.id, 50_000, clerks[0]!);

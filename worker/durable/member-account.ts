@@ -31,9 +31,10 @@ export class MemberAccount extends DurableObject<Env> {
   // Outbox rows up to this id are in D1 but still stored: the next operation's transaction deletes
   // them, so a sale costs one commit here, not two (docs/decisions/008).
   private projectedUpTo = 0;
-  // The pending documents were found in storage at start: most reached D1 before the object was
-  // evicted and only wait to be deleted, so the projector is told to skip those it finds there.
-  private leftovers = false;
+  // Outbox rows up to this id were found in storage at start: most reached D1 before the object was
+  // evicted and only wait to be deleted. The caller's member row says which (its ledger_seq); the
+  // projector looks up the rest and skips those it finds in D1.
+  private leftoverUpTo = 0;
   private retrying = false;
   // The member's tier as D1 last answered it to this object's projection (D1 re-evaluates it there).
   // Only that projection writes members.tier_code today; any other writer (a downgrade review, an
@@ -49,19 +50,23 @@ export class MemberAccount extends DurableObject<Env> {
       const loaded = loadState(ctx.storage.sql);
       if (loaded) ({ memberId: this.memberId, state: this.state, tier: this.tier } = loaded);
       this.pending = loadOutbox(ctx.storage.sql);
-      this.leftovers = this.pending.length > 0;
+      this.leftoverUpTo = this.pending.at(-1)?.id ?? 0;
       // A failed projection left its retry count and its alarm; a clean one leaves neither.
-      this.retrying = this.leftovers && retryCount(ctx.storage.sql) > 0;
+      this.retrying = this.leftoverUpTo > 0 && retryCount(ctx.storage.sql) > 0;
     });
   }
 
-  async apply(who: { memberId: string; cardNo: string }, op: AccountOp, rules: EngineRules, extras: { order?: OrderWrite | null; audit?: AuditRow | null; pricedTier?: string } = {}): Promise<OpOutcome | StaleTier> {
+  /**
+   * `extras.projectedSeq`: the ledger_seq of the caller's D1 member row, i.e. how far D1 has this
+   * member's ledger; it tells a restarted object which of its leftovers it may delete.
+   */
+  async apply(who: { memberId: string; cardNo: string }, op: AccountOp, rules: EngineRules, extras: { order?: OrderWrite | null; audit?: AuditRow | null; pricedTier?: string; projectedSeq?: number } = {}): Promise<OpOutcome | StaleTier> {
     const sql = this.ctx.storage.sql;
     // A repeat is answered as first settled, whatever the tier is now.
     if (extras.pricedTier && this.tier && extras.pricedTier !== this.tier && !loadOp(sql, op.opId)) return { staleTier: this.tier };
     const memberId = this.memberId ?? who.memberId;
     const before = this.state ?? emptyAccount(who.cardNo);
-    const purge = this.projectedUpTo;
+    const purge = Math.max(this.projectedUpTo, this.confirmedBy(extras.projectedSeq ?? 0));
     const result = this.ctx.storage.transactionSync(() => {
       const r = applyOp(before, op, rules, (id) => loadOp(sql, id));
       if (r.replayed) return r;
@@ -88,8 +93,8 @@ export class MemberAccount extends DurableObject<Env> {
       return { ...r, outbox: { id, doc } };
     });
     if ('outbox' in result) {
-      this.pending.push(result.outbox);
-      if (this.projectedUpTo === purge) this.projectedUpTo = 0;
+      this.pending = [...this.pending.filter((p) => p.id > purge), result.outbox];
+      this.projectedUpTo = 0;
     }
     this.memberId = memberId;
     this.state = result.state;
@@ -131,20 +136,37 @@ export class MemberAccount extends DurableObject<Env> {
       if (batch.length === 0) {
         if (this.retrying) sql.exec('DELETE FROM outbox_meta');
         this.retrying = false;
-        this.leftovers = false;
+        this.leftoverUpTo = 0;
         return true;
       }
       try {
         // The projector writes them with other members' in one D1 batch (and skips any already there).
-        const seen = this.leftovers ? batch.map((p) => p.doc.op.opId) : [];
+        const seen = batch.filter((p) => p.id <= this.leftoverUpTo).map((p) => p.doc.op.opId);
         this.learnTier((await projector.project(batch.map((p) => p.doc), seen)).tier);
       } catch (e) {
         await this.scheduleRetry(e);
         return false;
       }
-      this.projectedUpTo = batch[batch.length - 1]!.id;
-      this.pending.splice(0, batch.length);
+      const last = batch[batch.length - 1]!.id;
+      this.projectedUpTo = Math.max(this.projectedUpTo, last);
+      // By id: an operation may have deleted confirmed leftovers from the head meanwhile.
+      this.pending = this.pending.filter((p) => p.id > last);
     }
+  }
+
+  /**
+   * The last outbox row D1 is known to have, given D1's ledger_seq for this member: documents are
+   * projected in order, each in one D1 batch with its balances, so every document up to the one
+   * that made entry `seq` is there. One that made no entry (a refusal) after it is not known.
+   */
+  private confirmedBy(seq: number): number {
+    let upTo = 0;
+    for (const p of this.pending) {
+      const made = p.doc.entries.length ? Math.max(...p.doc.entries.map((e) => e.seq)) : null;
+      if (made === null ? p.doc.seq < seq : made <= seq) upTo = p.id;
+      else break;
+    }
+    return upTo;
   }
 
   private learnTier(tier: string | null): void {
@@ -214,7 +236,7 @@ export class MemberAccount extends DurableObject<Env> {
    * sets the alarm.
    */
   private async repairLeftovers(): Promise<void> {
-    if (this.leftovers) await this.project();
+    if (this.pending.some((p) => p.id <= this.leftoverUpTo)) await this.project();
   }
 
   async account(now: number) {

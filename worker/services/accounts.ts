@@ -48,8 +48,9 @@ export const opContext = (actor: Actor, opId: string, storeId: string | null) =>
 
 type Extras = { order?: OrderWrite | null; audit?: AuditRow | null; pricedTier?: string };
 
+// The member row's ledger_seq tells the object which outbox documents D1 already has.
 const apply = async (env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: Extras) =>
-  (await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, extras)) as OpOutcome | StaleTier;
+  (await accountStub(env, member.id).apply({ memberId: member.id, cardNo: member.cardNo }, op, { consumptionOrder: rules.consumptionOrder }, { ...extras, projectedSeq: member.ledgerSeq })) as OpOutcome | StaleTier;
 
 /** Calls the member's Durable Object; a refused operation becomes its DomainError (after it is recorded). */
 export async function runOp(env: Env, member: MemberRow, op: AccountOp, rules: ChainRules, extras: Omit<Extras, 'pricedTier'> = {}): Promise<OpOutcome> {
