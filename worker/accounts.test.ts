@@ -153,12 +153,18 @@ describe('projection repair', () => {
     expect(pts).toEqual({ p: 20, s: 2 });
   });
 
-  it('a restarted object carries on from its stored state, and nothing is projected twice', async () => {
-    const m = await newMember('restart');
+  /** A member with stored value and one settled sale; `outboxIds` reads their object's outbox. */
+  const memberAfterOneSale = async (name: string) => {
+    const m = await newMember(name);
     await recharge(m.id, 50_000, clerks[0]!);
     expect((await api('/api/orders', { token: clerks[0], body: order(m.id, 'store-1') })).status).toBe(200);
     const stub = accountStub(env, m.id);
     const outboxIds = () => runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ op_id: string }>('SELECT op_id FROM outbox').toArray().map((r) => r.op_id));
+    return { m, stub, outboxIds };
+  };
+
+  it('a restarted object carries on from its stored state, and nothing is projected twice', async () => {
+    const { m, stub, outboxIds } = await memberAfterOneSale('restart');
     // The sale's document reached D1; its row is deleted by the next operation's commit.
     const [kept] = await outboxIds();
     expect(kept).toBeDefined();
@@ -176,11 +182,7 @@ describe('projection repair', () => {
   });
 
   it('a restarted object deletes the leftovers its caller’s member row says D1 has, in the operation’s own commit', async () => {
-    const m = await newMember('watermark');
-    await recharge(m.id, 50_000, clerks[0]!);
-    expect((await api('/api/orders', { token: clerks[0], body: order(m.id, 'store-1') })).status).toBe(200);
-    const stub = accountStub(env, m.id);
-    const outbox = () => runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ op_id: string }>('SELECT op_id FROM outbox').toArray().map((r) => r.op_id));
+    const { m, stub, outboxIds: outbox } = await memberAfterOneSale('watermark');
     const [sale] = await outbox();
     await evictDurableObject(stub);
     const { s } = (await env.DB.prepare('SELECT ledger_seq s FROM members WHERE id = ?').bind(m.id).first<{ s: number }>())!;
