@@ -40,7 +40,7 @@ describe('POST /api/members', () => {
     expect(JSON.parse(audit.results[0]!.detail)).toMatchObject({ phone: body.phone, cardNo: first.json.cardNo });
 
     const otherPhone = await register(clerk1, { ...body, phone: phone() });
-    expect([otherPhone.status, otherPhone.json.error.code]).toEqual([409, 'IDEMPOTENCY_CONFLICT']);
+    expect([otherPhone.status, otherPhone.json.error.code]).toEqual([409, 'IDEMPOTENCY_MISMATCH']);
     const taken = await register(clerk1, registration({ phone: body.phone }));
     expect([taken.status, taken.json.error.code]).toEqual([409, 'PHONE_TAKEN']);
     expect(taken.json.error.message).toContain(body.phone);
@@ -172,7 +172,7 @@ describe('POST /api/inventory/adjustments', () => {
     // A repeat of an applied withdrawal is still a repeat once the stock has run out.
     expect((await adjust(clerk2, -3, minusId)).json).toMatchObject({ quantity: 0, replayed: true });
     const changed = await adjust(clerk2, -2, minusId);
-    expect([changed.status, changed.json.error.code]).toEqual([409, 'IDEMPOTENCY_CONFLICT']);
+    expect([changed.status, changed.json.error.code]).toEqual([409, 'IDEMPOTENCY_MISMATCH']);
   });
 
   it('refuses other stores, unknown products and a zero delta', async () => {

@@ -26,7 +26,7 @@ describe('charging a customer’s payment code', () => {
     expect(first.json).toMatchObject({ status: 'paid', reference: `SBX${b.paymentId}`, replayed: false });
     expect((await api('/api/payments/charge', { token: clerk1, body: b })).json).toMatchObject({ status: 'paid', reference: first.json.reference, replayed: true });
     const other = await api('/api/payments/charge', { token: clerk1, body: { ...b, amountFen: 1 } });
-    expect([other.status, other.json.error.code]).toEqual([409, 'IDEMPOTENCY_CONFLICT']);
+    expect([other.status, other.json.error.code]).toEqual([409, 'IDEMPOTENCY_MISMATCH']);
     expect((await charges(b.paymentId))!.n).toBe(1);
   });
 

@@ -39,7 +39,7 @@ describe('till shifts', () => {
     const again = await open(clerk1, body);
     expect([again.status, again.json.id, again.json.openedAt]).toEqual([200, body.id, first.json.openedAt]);
     const reused = await open(clerk1, { ...body, openingCashFen: 1 });
-    expect([reused.status, reused.json.error.code]).toEqual([409, 'IDEMPOTENCY_CONFLICT']);
+    expect([reused.status, reused.json.error.code]).toEqual([409, 'IDEMPOTENCY_MISMATCH']);
     const second = await open(clerk1, { id: ulid(), openingCashFen: 0 });
     expect([second.status, second.json.error.code]).toEqual([409, 'CONFLICT']);
     expect(second.json.error.message).toContain('already have a shift open');

@@ -30,7 +30,9 @@ export const ownedCouponSchema = z.object({
 });
 export type OwnedCoupon = z.infer<typeof ownedCouponSchema>;
 
-const ctx = { opId: opIdSchema, storeId: idSchema.nullable(), staffId: idSchema.nullable(), at: timestampSchema };
+// `fingerprint`: the caller's request, hashed (shared/domain/idempotency.ts). A repeat of `opId` with
+// another fingerprint is refused with IDEMPOTENCY_MISMATCH and changes nothing.
+const ctx = { opId: opIdSchema, storeId: idSchema.nullable(), staffId: idSchema.nullable(), at: timestampSchema, fingerprint: z.string().max(128).optional() };
 
 /** What the member's Durable Object is asked to do. Prices and rules are resolved before this. */
 export const accountOpSchema = z.discriminatedUnion('kind', [

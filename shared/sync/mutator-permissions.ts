@@ -26,7 +26,8 @@ export const mutatorPermissions: Rules = {
   redeemPunch: (a, x) => staffAt(a, x.storeId),
   // A clerk's refund carries a manager's approval (its proof is checked on the server).
   refundOrder: (a, x) => (x.approval ? staffAt(a, x.storeId) : managerAt(a, x.storeId, 'A refund without a manager’s approval')),
-  // Any store's staff may freeze a card (the card is valid in every branch).
+  // Staff of a store that serves the member, or HQ (the server checks the member's scope, which
+  // needs its data; docs/decisions/002). The member themself reports from their phone.
   reportCardLoss: (a) => assertStaff(a),
   adjustInventory: (a, x) => staffAt(a, x.storeId),
   // Which tablet may hold or give back allowances is checked on the server (its registration).

@@ -36,11 +36,11 @@ export const accounts = new Hono<AppEnv>()
     c.json(await ops.refund(ctx(c, c.req.valid('param').id), c.req.valid('json'))))
   .post('/:id/points/adjust', doc('Adjust points (HQ), with a reason'), validate('param', memberIdParamSchema), validate('json', api.pointsAdjustRequestSchema), async (c) =>
     c.json(await ops.adjustPoints(ctx(c, c.req.valid('param').id), c.req.valid('json'))))
-  .post('/:id/freeze', doc('Freeze the card (reported lost): spending refused, refunds allowed'), validate('param', memberIdParamSchema), validate('json', api.freezeRequestSchema), async (c) =>
+  .post('/:id/freeze', doc('Freeze the card (reported lost): the member themself, HQ, or a store that serves the member; spending refused, refunds allowed'), validate('param', memberIdParamSchema), validate('json', api.freezeRequestSchema), async (c) =>
     c.json(await ops.freeze(ctx(c, c.req.valid('param').id), c.req.valid('json'))))
-  .post('/:id/unfreeze', doc('Unfreeze the card (manager or HQ)'), validate('param', memberIdParamSchema), validate('json', api.unfreezeRequestSchema), async (c) =>
+  .post('/:id/unfreeze', doc('Unfreeze the card (HQ, or a manager of a store that serves the member)'), validate('param', memberIdParamSchema), validate('json', api.unfreezeRequestSchema), async (c) =>
     c.json(await ops.unfreeze(ctx(c, c.req.valid('param').id), c.req.valid('json'))))
-  .post('/:id/replace-card', doc('Issue a replacement card; the account stays the same'), validate('param', memberIdParamSchema), validate('json', api.replaceCardRequestSchema), async (c) =>
+  .post('/:id/replace-card', doc('Issue a replacement card (HQ, or staff of a store that serves the member); the account stays the same'), validate('param', memberIdParamSchema), validate('json', api.replaceCardRequestSchema), async (c) =>
     c.json(await ops.replaceCard(ctx(c, c.req.valid('param').id), c.req.valid('json'))))
   .post('/:id/punch-cards', doc('Sell a punch card (N prepaid visits)'), validate('param', memberIdParamSchema), validate('json', api.punchCardSaleRequestSchema), async (c) =>
     c.json(await ops.sellPunchCard(ctx(c, c.req.valid('param').id), c.req.valid('json'))))

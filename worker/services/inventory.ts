@@ -26,7 +26,7 @@ const adjustmentById = (db: Db, id: string) => db.select().from(inventoryAdjustm
 /** An id seen before: the same adjustment answers with today's level and changes nothing; another one is refused. */
 async function replay(db: Db, prior: Adjustment, input: AdjustInventory): Promise<Level> {
   if (prior.storeId !== input.storeId || prior.productId !== input.productId || prior.delta !== input.delta || prior.reason !== input.reason) {
-    throw new DomainError('IDEMPOTENCY_CONFLICT', `Adjustment id ${input.id} was already used for a different adjustment`);
+    throw new DomainError('IDEMPOTENCY_MISMATCH', `Adjustment id ${input.id} was already used for a different adjustment`);
   }
   return { ...(await readLevel(db, input.storeId, input.productId)), replayed: true };
 }

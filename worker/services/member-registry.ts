@@ -25,7 +25,7 @@ const nextCardNo = sql`(SELECT printf('8800%08d', coalesce((SELECT CAST(substr($
 /** A registration sent again (same id) answers with the member it made; another phone is a different request. */
 function asRetry(existing: MemberRow, input: RegisterMember): Member {
   if (existing.phone !== input.phone) {
-    throw new DomainError('IDEMPOTENCY_CONFLICT', `Member id ${input.id} was already used to register another phone number`);
+    throw new DomainError('IDEMPOTENCY_MISMATCH', `Member id ${input.id} was already used to register another phone number`);
   }
   return toMember(existing);
 }
@@ -87,8 +87,13 @@ type Fields = Partial<Pick<MemberRow, (typeof FIELDS)[number]>>;
  */
 export async function updateMember(db: Db, actor: Actor, input: UpdateMember, opts: Opts = {}): Promise<Member> {
   assertStaff(actor);
-  // A repeat of an edit that was made (its audit row carries its id) answers with the member as they are now.
-  if (input.opId && (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.id, input.opId)).get())) {
+  // A repeat of an edit that was made (its audit row carries its id) answers with the member as they
+  // are now; the id reused for another member or other values is refused.
+  const made = input.opId ? await db.select({ entityId: auditLog.entityId, action: auditLog.action, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.id, input.opId)).get() : undefined;
+  if (made) {
+    const after = JSON.parse(made.detail) as Record<string, { after?: unknown }>;
+    const same = made.action === 'member.update' && made.entityId === input.id && FIELDS.every((k) => input[k] === undefined || !(k in after) || after[k]?.after === input[k]);
+    if (!same) throw new DomainError('IDEMPOTENCY_MISMATCH', `Edit id ${input.opId} was already used for another change; make a new id for a new edit`);
     return toMember(await readableMemberRow(db, actor, input.id));
   }
   for (let attempt = 1; ; attempt++) {

@@ -5,6 +5,7 @@ import { approvalMessages } from '../../shared/domain/manager-pin';
 import type { RefundRequest } from '../../shared/schemas/account-api';
 import type { WalkInRefund } from '../../shared/schemas/order';
 import { DomainError } from '../../shared/errors';
+import { requestFingerprint, sameRequest } from '../../shared/domain/idempotency';
 import type { Db } from '../db/client';
 import { brokenConstraint } from '../db/constraint';
 import { auditLog, orders } from '../db/schema';
@@ -29,7 +30,8 @@ export async function refundWalkIn(db: Db, actor: Actor, r: RefundRequest): Prom
   assertStoreAccess(actor, order.storeId);
   const approvedBy = await checkApproval(db, actor, r.storeId, r.approval, approvalMessages.refund(r), 'A refund');
   const now = Date.now();
-  const detail = JSON.stringify({ opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, reason: r.reason, approvedBy });
+  const fingerprint = await requestFingerprint('refund:walk-in', r);
+  const detail = JSON.stringify({ opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, reason: r.reason, approvedBy, fingerprint });
   const fits = and(eq(orders.id, r.refundOf), sql`${orders.status} IN ('completed', 'partially_refunded')`, sql`${orders.refundedFen} + ${r.amountFen} <= ${orders.totalFen}`);
   try {
     const [inserted] = await db.batch([
@@ -53,8 +55,18 @@ export async function refundWalkIn(db: Db, actor: Actor, r: RefundRequest): Prom
     return { opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, refundedFen: order.refundedFen + r.amountFen, totalFen: order.totalFen, replayed: false };
   } catch (e) {
     if (brokenConstraint(e) !== 'audit_log.id') throw e;
+    await assertSameRefund(db, r.opId, fingerprint);
     const now = await db.select({ refundedFen: orders.refundedFen }).from(orders).where(eq(orders.id, r.refundOf)).get();
     return { opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, refundedFen: now?.refundedFen ?? 0, totalFen: order.totalFen, replayed: true };
+  }
+}
+
+/** The refund recorded under this id was this request (its audit row keeps the fingerprint). */
+async function assertSameRefund(db: Db, opId: string, fingerprint: string): Promise<void> {
+  const row = await db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.id, opId)).get();
+  const recorded = row?.action === 'order.refund' ? (JSON.parse(row.detail ?? '{}') as { fingerprint?: string }).fingerprint : 'another action';
+  if (!sameRequest(recorded, fingerprint)) {
+    throw new DomainError('IDEMPOTENCY_MISMATCH', `Operation id ${opId} was already used for another request; make a new id for a new refund`, { details: { opId } });
   }
 }
 

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { DomainError, type ErrorCode } from '../../shared/errors';
+import { sameRequest } from '../../shared/domain/idempotency';
 import type { OrderResult } from '../../shared/schemas/order';
 import type { Db } from '../db/client';
 import { accountOps, members, orderLines, orders, products } from '../db/schema';
@@ -8,9 +9,10 @@ import { accountOps, members, orderLines, orders, products } from '../db/schema'
  * The order already settled under this id, as recorded — or null. A tablet that retries after a
  * timeout must get its first answer back even if prices, the member's tier or the rules changed in
  * between (which would make the repeat fail validation): the order id is the idempotency key.
- * A recorded refusal is raised again with its code.
+ * A recorded refusal is raised again with its code; an order recorded under this id for another
+ * request is IDEMPOTENCY_MISMATCH.
  */
-export async function priorOrder(db: Db, id: string, storeId: string): Promise<OrderResult | null> {
+export async function priorOrder(db: Db, id: string, storeId: string, fingerprint: string): Promise<OrderResult | null> {
   const [head, lines, op] = await db.batch([
     db.select({ o: orders, m: { principalFen: members.principalFen, bonusFen: members.bonusFen, points: members.points } })
       .from(orders).leftJoin(members, eq(members.id, orders.memberId)).where(eq(orders.id, id)),
@@ -19,8 +21,12 @@ export async function priorOrder(db: Db, id: string, storeId: string): Promise<O
     db.select({ code: accountOps.code, message: accountOps.message }).from(accountOps).where(eq(accountOps.opId, id)),
   ]);
   const row = head[0];
-  if (!row || row.o.storeId !== storeId) return null;
+  if (!row) return null;
   const o = row.o;
+  // Another request under this id (another store, member, lines or tenders) is not a repeat.
+  if (o.storeId !== storeId || !sameRequest(o.requestHash, fingerprint)) {
+    throw new DomainError('IDEMPOTENCY_MISMATCH', `Order id ${id} was already used for another order; make a new id for a new order`, { details: { opId: id } });
+  }
   if (o.status === 'rejected') throw new DomainError((op[0]?.code ?? 'CONFLICT') as ErrorCode, op[0]?.message ?? o.rejectReason ?? 'Refused', { details: { opId: id } });
   return {
     id: o.id, status: 'completed', rejectCode: null, rejectReason: null, storeId: o.storeId, memberId: o.memberId,

@@ -15,6 +15,7 @@ import type { ChainRules } from '../../shared/schemas/rules';
 import { auditRow, type AuditRow } from './audit';
 import { earnedPointsTiming, findMember, forgetMember, opContext, raiseIfRejected, runSale, type MemberRow } from './accounts';
 import { priorOrder } from './order-replay';
+import { requestFingerprint } from '../../shared/domain/idempotency';
 import { loadRules } from './rules';
 import { storeExists } from './stores';
 import { promotionsForStore } from './promotions';
@@ -51,7 +52,9 @@ async function catalogFor(db: Db, storeId: string, ids: string[]): Promise<Map<s
 export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderInput, device: DeviceRef | null = null): Promise<OrderResult> {
   assertStaff(actor);
   assertStoreAccess(actor, order.storeId);
-  const input = await withApprovedDiscount(db, actor, order);
+  // The order id keys this request: a repeat with another body is refused, never answered as the first.
+  const fingerprint = await requestFingerprint('order', order);
+  const input = await withApprovedDiscount(db, actor, order, fingerprint);
   if ('status' in input) return input;
   // Independent reads in parallel: each is a round trip to D1.
   const [, member, catalog, rules, allTiers, promotions] = await Promise.all([
@@ -63,10 +66,10 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
     promotionsForStore(db, input.storeId),
   ]);
   const prepare = (tierCode: string | null) =>
-    prepareSale(db, actor, input, { catalog: [...catalog.values()], member, rules, tier: allTiers.find((t) => t.code === tierCode) ?? null, ...promotions, ownedCoupons: null });
+    prepareSale(db, actor, input, fingerprint, { catalog: [...catalog.values()], member, rules, tier: allTiers.find((t) => t.code === tierCode) ?? null, ...promotions, ownedCoupons: null });
   if (!member) {
     const sale = await prepare(null);
-    return 'status' in sale ? sale : settleWalkIn(db, sale);
+    return 'status' in sale ? sale : settleWalkIn(db, sale, fingerprint);
   }
   // Priced at the tier this isolate knows; the member's object refuses a stale one, and the sale is
   // priced once more at the tier it names.
@@ -90,6 +93,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
       ...earnedPointsTiming(rules, input.createdAt),
       orderTotalFen: sale.write.totalFen,
       ...allowance,
+      fingerprint,
     }, rules, { order: sale.write, audit: sale.audit, pricedTier });
     if ('staleTier' in out) {
       forgetMember(member.id);
@@ -108,14 +112,14 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
  * approval no longer checks out (the manager changed the PIN since) but the order was settled
  * before under this id, the recorded answer.
  */
-async function withApprovedDiscount(db: Db, actor: Actor, input: OrderInput): Promise<OrderInput | OrderResult> {
+async function withApprovedDiscount(db: Db, actor: Actor, input: OrderInput, fingerprint: string): Promise<OrderInput | OrderResult> {
   const md = input.manualDiscount;
   if (!md) return input;
   try {
     const approvedBy = await checkApproval(db, actor, input.storeId, md, approvalMessages.manualDiscount(input.id, md), 'A manual discount');
     return { ...input, manualDiscount: { ...md, approvedBy } };
   } catch (e) {
-    const prior = isDomainError(e) && e.code === 'FORBIDDEN' ? await priorOrder(db, input.id, input.storeId) : null;
+    const prior = isDomainError(e) && e.code === 'FORBIDDEN' ? await priorOrder(db, input.id, input.storeId, fingerprint) : null;
     if (prior) return prior;
     throw e;
   }
@@ -129,13 +133,13 @@ type PreparedSale = { write: OrderWrite; audit: AuditRow; couponIds: string[]; r
  * was settled before under this id, the recorded answer (a retry after prices, tier or rules
  * changed is still a repeat).
  */
-async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, input: OrderInput, c: CheckoutContext & { member: MemberRow | null }): Promise<PreparedSale | OrderResult> {
+async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, input: OrderInput, fingerprint: string, c: CheckoutContext & { member: MemberRow | null }): Promise<PreparedSale | OrderResult> {
   let priced: PricedOrder;
   try {
     priced = checkCheckout(input, c);
   } catch (e) {
     if (isDomainError(e) && e.code === 'VALIDATION_FAILED') {
-      const prior = await priorOrder(db, input.id, input.storeId);
+      const prior = await priorOrder(db, input.id, input.storeId, fingerprint);
       if (prior) return prior;
     }
     throw e;
@@ -148,7 +152,7 @@ async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, inp
     write: {
       id: input.id, storeId: input.storeId, staffId: actor.id, memberId,
       subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen, costFen: priced.costFen,
-      pointsEarned: earned, note: input.note, createdAt: input.createdAt, lines,
+      pointsEarned: earned, note: input.note, createdAt: input.createdAt, lines, requestHash: fingerprint,
       payments: input.tenders.map((t) => ({ tender: t.kind, amountFen: t.amountFen, reference: 'reference' in t ? t.reference : '' })),
     },
     audit: auditRow({ id: input.id, actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId, discountBySource: priced.discountBySource, coupons: priced.coupons, manualDiscount: input.manualDiscount }, at: Date.now() }),
@@ -157,13 +161,14 @@ async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, inp
 }
 
 /** A sale without a member: only D1, in one batch; a repeated id answers as the first time. */
-async function settleWalkIn(db: Db, sale: PreparedSale): Promise<OrderResult> {
+async function settleWalkIn(db: Db, sale: PreparedSale, fingerprint: string): Promise<OrderResult> {
   const done = { ...sale.result, pointsEarned: 0, balances: null };
   try {
     await runBatch(db, [...orderInserts(db, sale.write, null), dailySales(db, sale.write), insertRow(db, auditLog, sale.audit, { ignore: true })]);
   } catch (e) {
     if (brokenConstraint(e) !== 'orders.id') throw e;
-    return { ...done, replayed: true };
+    // The recorded answer, or IDEMPOTENCY_MISMATCH when the id was used for another order.
+    return (await priorOrder(db, sale.write.id, sale.write.storeId, fingerprint)) ?? { ...done, replayed: true };
   }
   return { ...done, replayed: false };
 }

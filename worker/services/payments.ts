@@ -43,7 +43,7 @@ export async function charge(env: Env, db: Db, actor: Actor, req: ChargeRequest)
 
 function sameCharge(prior: Row, req: ChargeRequest): ChargeResult {
   if (prior.orderId !== req.orderId || prior.amountFen !== req.amountFen || prior.kind !== req.kind) {
-    throw new DomainError('IDEMPOTENCY_CONFLICT', `Payment ${req.paymentId} was a charge of ${prior.amountFen} fen for order ${prior.orderId}`);
+    throw new DomainError('IDEMPOTENCY_MISMATCH', `Payment ${req.paymentId} was a charge of ${prior.amountFen} fen for order ${prior.orderId}`);
   }
   return answer(prior, true);
 }

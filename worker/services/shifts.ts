@@ -87,7 +87,7 @@ async function present(db: Db, r: Row): Promise<Shift> {
 /** A repeat of an open (same id) answers with that shift; the id used for anything else is a conflict. */
 function asRepeatedOpen(db: Db, r: Row, actor: Staff, input: OpenShift): Promise<Shift> {
   if (r.staffId !== actor.id || r.openingCashFen !== input.openingCashFen) {
-    throw new DomainError('IDEMPOTENCY_CONFLICT', `Shift id ${input.id} was already used to open another shift`);
+    throw new DomainError('IDEMPOTENCY_MISMATCH', `Shift id ${input.id} was already used to open another shift`);
   }
   return present(db, r);
 }

@@ -1,4 +1,5 @@
 import { DomainError, isDomainError } from '../../errors';
+import { sameRequest } from '../idempotency';
 import type { AccountOp } from '../../schemas/account';
 import { dueToExpire, takePoints } from './points-lots';
 import { refund } from './refund';
@@ -13,26 +14,37 @@ export type Applied = { state: AccountState; record: OpRecord; updated: OpRecord
 /**
  * The member account's semantics, pure: the Durable Object runs this inside its write transaction,
  * and the property tests run it against a reference model. A repeated op id returns the first
- * record (applied or rejected) and changes nothing. A rejected op changes no balance.
+ * record (applied or rejected) and changes nothing; a repeated op id with another request (its
+ * fingerprint) is refused with IDEMPOTENCY_MISMATCH and changes nothing. A rejected op changes no balance.
  */
 export function applyOp(state: AccountState, op: AccountOp, rules: EngineRules, lookup: (opId: string) => OpRecord | undefined): Applied {
   const prior = lookup(op.opId);
+  if (prior && !sameRequest(prior.fingerprint, op.fingerprint)) return { state, record: mismatch(op, prior), updated: [], replayed: true };
   if (prior) return { state, record: prior, updated: [], replayed: true };
   const next = cloneState(state);
   const updated: OpRecord[] = [];
   try {
     const step = run(next, op, rules, lookup, updated);
-    const record: OpRecord = { opId: op.opId, kind: op.kind, status: 'applied', code: null, message: null, detail: step.detail, entries: step.entries, effects: step.effects, at: op.at };
+    const record: OpRecord = { opId: op.opId, kind: op.kind, status: 'applied', code: null, message: null, detail: step.detail, entries: step.entries, effects: step.effects, at: op.at, ...fp(op) };
     return { state: next, record, updated, replayed: false };
   } catch (e) {
     if (!isDomainError(e)) throw e;
     const record: OpRecord = {
       opId: op.opId, kind: op.kind, status: 'rejected', code: e.code, message: e.message,
-      detail: (e.details as Record<string, unknown> | undefined) ?? {}, entries: [], effects: null, at: op.at,
+      detail: (e.details as Record<string, unknown> | undefined) ?? {}, entries: [], effects: null, at: op.at, ...fp(op),
     };
     return { state, record, updated: [], replayed: false };
   }
 }
+
+const fp = (op: AccountOp) => (op.fingerprint ? { fingerprint: op.fingerprint } : {});
+
+/** The answer to an id reused for another request: a refusal that is not recorded (the first stands). */
+const mismatch = (op: AccountOp, prior: OpRecord): OpRecord => ({
+  opId: op.opId, kind: op.kind, status: 'rejected', code: 'IDEMPOTENCY_MISMATCH',
+  message: `Operation id ${op.opId} was already used for another request (${prior.kind}); make a new id for a new operation`,
+  detail: {}, entries: [], effects: null, at: op.at,
+});
 
 const zero = { principal: 0, bonus: 0, points: 0, punch: 0 };
 

@@ -51,6 +51,8 @@ export type OpRecord = {
   effects: OpEffects | null;
   /** Refunds of this op, and the ledger position they were applied at (for the reference model). */
   at: number;
+  /** The request's fingerprint (absent in records made before fingerprints were kept). */
+  fingerprint?: string;
 };
 
 export const totalPoints = (s: AccountState) => s.lots.reduce((n, l) => n + l.remaining, 0);

@@ -28,6 +28,8 @@ export const orders = sqliteTable(
     receivedAt: integer('received_at').notNull(),
     // When the row last changed in D1 (a refund changes its status): pulls scan by it (decision 009).
     updatedAt: integer('updated_at').notNull().default(0),
+    // The request's fingerprint: the same id with another order is refused (shared/domain/idempotency.ts).
+    requestHash: text('request_hash'),
   },
   (t) => [
     index('orders_store_created_idx').on(t.storeId, t.createdAt),

@@ -12,8 +12,8 @@ import type { DeskDone } from './desk-types';
 import { ReplaceCard } from './replace-card';
 
 /**
- * Lost card: reporting it freezes the card at once and offline too (mutate.reportCardLoss; any
- * store's staff may, the card is valid everywhere). The replacement card is online only.
+ * Lost card: reporting it freezes the card at once and offline too (mutate.reportCardLoss; the
+ * staff of a store that serves the member, or HQ — docs/decisions/002). The replacement card is online only.
  */
 export function CardLossForm({ member, onDone, onCancel }: { member: Member; onDone: DeskDone; onCancel(): void }) {
   const { t } = useTranslation();

@@ -18,7 +18,7 @@ function useShiftErrorText() {
   return (e: unknown, action: 'open' | 'close') => {
     const code = e instanceof ApiError ? e.code : null;
     if (code === 'CONFLICT') return t(action === 'open' ? 'shift.errors.alreadyOpen' : 'shift.errors.alreadyClosed');
-    if (code === 'IDEMPOTENCY_CONFLICT') return t('shift.errors.idReused');
+    if (code === 'IDEMPOTENCY_MISMATCH') return t('shift.errors.idReused');
     return errorText(e);
   };
 }
