@@ -68,6 +68,17 @@ describe('members', () => {
     expect((await api(`/api/members/${only2.id}`, { token: manager2 })).status).toBe(200);
   });
 
+  it('a member identified by card number at a store that does not serve them shows a masked phone', async () => {
+    const card = (await env.DB.prepare('SELECT card_no FROM members WHERE id = ?').bind(only2.id).first<{ card_no: string }>())!.card_no;
+    const byCard = await api(`/api/members?q=${card}`, { token: clerk1 });
+    const masked = `${only2.phone.slice(0, 3)}****${only2.phone.slice(7)}`;
+    expect(byCard.json.members.map((m: { id: string; phone: string }) => [m.id, m.phone])).toEqual([[only2.id, masked]]);
+    const byPhone = await api(`/api/members?q=${only2.phone}`, { token: clerk1 });
+    expect(byPhone.json.members[0].phone).toBe(only2.phone);
+    expect((await api(`/api/members?q=${card}`, { token: manager2 })).json.members[0].phone).toBe(only2.phone);
+    expect((await api(`/api/members?q=${card}`, { token: hq })).json.members[0].phone).toBe(only2.phone);
+  });
+
   it('searches by name, last digits and card number; wildcards are literal', async () => {
     const m = (await env.DB.prepare(`SELECT name, card_no FROM members WHERE home_store_id = 'store-1' LIMIT 1`).first<{ name: string; card_no: string }>())!;
     const byName = await api(`/api/members?q=${encodeURIComponent(m.name)}`, { token: clerk1 });

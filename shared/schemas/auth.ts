@@ -10,6 +10,15 @@ export const staffLoginSchema = z.object({
 });
 export type StaffLogin = z.infer<typeof staffLoginSchema>;
 
+/** A staff member changes their own password; every other session of theirs is signed out. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'currentPassword is required').max(256),
+    newPassword: z.string().min(10, 'must be at least 10 characters').max(256),
+  })
+  .refine((p) => p.newPassword !== p.currentPassword, { path: ['newPassword'], message: 'must differ from the current password' });
+export type ChangePassword = z.infer<typeof changePasswordSchema>;
+
 export const staffUserSchema = z
   .object({
     kind: z.literal('staff'),

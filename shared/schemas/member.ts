@@ -9,7 +9,8 @@ export const genderSchema = z.enum(['female', 'male', 'unknown']);
 export const memberSchema = z
   .object({
     id: idSchema,
-    phone: phoneSchema,
+    /** Whole, or masked (138****5678) for staff of a store that identified the member by card but does not serve them (decision 002). */
+    phone: z.union([phoneSchema, z.string().regex(/^1\d{2}\*{4}\d{4}$/)]),
     name: z.string(),
     gender: genderSchema,
     birthday: dateSchema.nullable(),

@@ -25,7 +25,11 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** The caller's address: Cloudflare sets CF-Connecting-IP at the edge (clients cannot forge it there). */
+/**
+ * The caller's address: Cloudflare's edge sets CF-Connecting-IP and overwrites any the client sent.
+ * Nothing else is trusted (X-Real-IP, X-Forwarded-For are the client's own words): without it, as
+ * in local development, every caller shares one address for the per-address limits.
+ */
 export function clientAddress(headers: { header(name: string): string | undefined }): string {
-  return headers.header('cf-connecting-ip') ?? headers.header('x-real-ip') ?? 'local';
+  return headers.header('cf-connecting-ip') ?? 'local';
 }

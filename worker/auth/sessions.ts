@@ -71,6 +71,9 @@ export async function revokeSession(db: Db, token: string, now: number): Promise
   cache.delete(token);
 }
 
+/** After sessions were revoked in bulk (a password change): this isolate forgets every cached one. */
+export const forgetCachedSessions = () => cache.clear();
+
 export function purgeSessions(db: Db, now: number) {
   return db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.revokedAt, now - 86_400_000)));
 }

@@ -8,6 +8,9 @@ export const LIMITS = {
   account: { max: 5, windowMs: 15 * 60_000 },
   address: { max: 30, windowMs: 15 * 60_000 },
   otp: { max: 5, windowMs: 15 * 60_000 },
+  // Wrong approvals in a manager's name (a PIN guessed at a tablet, a forged proof): the approver's
+  // approvals stop for the window, so six digits cannot be walked through.
+  pin: { max: 5, windowMs: 15 * 60_000 },
 } as const;
 export type LimitKind = keyof typeof LIMITS;
 
@@ -19,8 +22,13 @@ export async function assertNotThrottled(db: Db, kind: LimitKind, id: string, no
   const row = await db.select().from(loginThrottle).where(eq(loginThrottle.key, throttleKey(kind, id))).get();
   if (!row || row.windowStart + windowMs <= now || row.failures < max) return;
   const retryAfter = Math.max(1, Math.ceil((row.windowStart + windowMs - now) / 1000));
-  const what = kind === 'address' ? 'from this address' : kind === 'otp' ? 'for this phone' : 'for this account';
-  throw new DomainError('RATE_LIMITED', `Too many failed sign-in attempts ${what}; try again in ${retryAfter} s`, {
+  const message = {
+    address: 'Too many failed sign-in attempts from this address',
+    otp: 'Too many failed sign-in attempts for this phone',
+    account: 'Too many failed sign-in attempts for this account',
+    pin: 'Too many wrong approvals in this manager’s name',
+  }[kind];
+  throw new DomainError('RATE_LIMITED', `${message}; try again in ${retryAfter} s`, {
     retryAfter,
   });
 }

@@ -4,6 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import * as api from '../../shared/schemas/account-api';
 import { memberIdParamSchema } from '../../shared/schemas/member';
 import { clientAddress } from '../auth/middleware';
+import { limitCostlyRead } from '../auth/rate-limit';
 import { openDb } from '../db/client';
 import type { AppEnv } from '../env';
 import { bearer, errors, ok } from '../http/openapi';
@@ -12,7 +13,7 @@ import * as ops from '../services/account-ops';
 import { accountView, ledgerPage, verifyLedger } from '../services/account-reads';
 
 const doc = (summary: string, schema: StandardSchemaV1 = api.opResultSchema) =>
-  describeRoute({ tags: ['accounts'], summary, security: bearer, responses: { ...ok(schema), ...errors(400, 401, 403, 404, 409) } });
+  describeRoute({ tags: ['accounts'], summary, security: bearer, responses: { ...ok(schema), ...errors(400, 401, 403, 404, 409, 429) } });
 
 const ctx = (c: { env: Env; get(k: 'actor'): AppEnv['Variables']['actor']; req: { header(n: string): string | undefined } }, memberId: string) => ({
   env: c.env, db: openDb(c.env.DB), actor: c.get('actor'), memberId, ip: clientAddress(c.req),
@@ -22,11 +23,11 @@ const ctx = (c: { env: Env; get(k: 'actor'): AppEnv['Variables']['actor']; req: 
 export const accounts = new Hono<AppEnv>()
   .get('/:id/account', doc('Balances, points lots, punch cards, coupons and card history', api.accountViewSchema), validate('param', memberIdParamSchema), async (c) =>
     c.json(await accountView(c.env, openDb(c.env.DB), c.get('actor'), c.req.valid('param').id)))
-  .get('/:id/ledger', doc('The member’s ledger, newest first, paged by sequence', api.ledgerPageSchema), validate('param', memberIdParamSchema), validate('query', api.ledgerQuerySchema), async (c) => {
+  .get('/:id/ledger', doc('The member’s ledger, newest first, paged by sequence', api.ledgerPageSchema), limitCostlyRead, validate('param', memberIdParamSchema), validate('query', api.ledgerQuerySchema), async (c) => {
     const q = c.req.valid('query');
     return c.json(await ledgerPage(c.env, openDb(c.env.DB), c.get('actor'), c.req.valid('param').id, q.beforeSeq, q.limit));
   })
-  .get('/:id/ledger/verify', doc('Recompute the hash chain and sums; compare with D1', api.verifyResultSchema), validate('param', memberIdParamSchema), async (c) =>
+  .get('/:id/ledger/verify', doc('Recompute the hash chain and sums; compare with D1', api.verifyResultSchema), limitCostlyRead, validate('param', memberIdParamSchema), async (c) =>
     c.json(await verifyLedger(c.env, openDb(c.env.DB), c.get('actor'), c.req.valid('param').id)))
   .post('/:id/recharge', doc('Recharge stored value; the chain’s bonus rules apply'), validate('param', memberIdParamSchema), validate('json', api.rechargeRequestSchema), async (c) =>
     c.json(await ops.recharge(ctx(c, c.req.valid('param').id), c.req.valid('json'))))

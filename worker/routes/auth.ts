@@ -9,6 +9,7 @@ import {
 } from '../../shared/schemas/auth';
 import { okSchema } from '../../shared/schemas/common';
 import { bearerToken, clientAddress } from '../auth/middleware';
+import { limitByAddress } from '../auth/rate-limit';
 import { revokeSession } from '../auth/sessions';
 import { smsSenderFromEnv } from '../auth/sms';
 import { openDb } from '../db/client';
@@ -28,6 +29,7 @@ export const auth = new Hono<AppEnv>()
       summary: 'Staff sign-in with username and password',
       responses: { ...ok(loginResponseSchema), ...errors(400, 401, 403, 429) },
     }),
+    limitByAddress('AUTH_LIMIT'),
     validate('json', staffLoginSchema),
     async (c) => {
       const res = await staffLogin(openDb(c.env.DB), c.req.valid('json'), {
@@ -54,6 +56,7 @@ export const auth = new Hono<AppEnv>()
       summary: 'Send a one-time sign-in code to a member’s phone',
       responses: { ...ok(otpRequestResponseSchema), ...errors(400, 429) },
     }),
+    limitByAddress('OTP_SEND_LIMIT'),
     validate('json', otpRequestSchema),
     async (c) => {
       const db = openDb(c.env.DB);
@@ -68,6 +71,7 @@ export const auth = new Hono<AppEnv>()
       summary: 'Member sign-in with phone and one-time code',
       responses: { ...ok(loginResponseSchema), ...errors(400, 401, 429) },
     }),
+    limitByAddress('AUTH_LIMIT'),
     validate('json', memberLoginSchema),
     async (c) => {
       const res = await memberLogin(openDb(c.env.DB), c.req.valid('json'), {

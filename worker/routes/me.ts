@@ -3,7 +3,10 @@ import { describeRoute } from 'hono-openapi';
 import { meSchema } from '../../shared/schemas/me';
 import { memberSchema } from '../../shared/schemas/member';
 import { memberQrKeyBodySchema } from '../../shared/schemas/member-qr-key';
-import { clientAddress } from '../auth/middleware';
+import { bearerToken, clientAddress } from '../auth/middleware';
+import { limitByAddress } from '../auth/rate-limit';
+import { changeOwnPassword } from '../services/staff-password';
+import { changePasswordSchema } from '../../shared/schemas/auth';
 import { openDb } from '../db/client';
 import type { AppEnv } from '../env';
 import { bearer, errors, ok } from '../http/openapi';
@@ -37,6 +40,21 @@ export const me = new Hono<AppEnv>()
     async (c) => {
       const ctx = { env: c.env, db: openDb(c.env.DB), actor: c.get('actor'), ip: clientAddress(c.req) };
       return c.json(await registerQrKey(ctx, c.req.valid('json').publicKey));
+    },
+  )
+  .put(
+    '/password',
+    describeRoute({
+      tags: ['auth'],
+      summary: 'Change the signed-in staff member’s password (with the current one); every other session of theirs is signed out; audited',
+      security: bearer,
+      responses: { ...ok(z.object({ ok: z.literal(true), revokedSessions: z.number().int() })), ...errors(400, 401, 403, 429) },
+    }),
+    limitByAddress('AUTH_LIMIT'),
+    validate('json', changePasswordSchema),
+    async (c) => {
+      const token = bearerToken(c.req.header('authorization')) ?? '';
+      return c.json(await changeOwnPassword(openDb(c.env.DB), c.get('actor'), token, c.req.valid('json'), { ip: clientAddress(c.req), now: Date.now() }));
     },
   )
   .put(

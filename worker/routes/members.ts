@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { memberIdParamSchema, memberListSchema, memberSchema, memberSearchQuerySchema } from '../../shared/schemas/member';
+import { limitCostlyRead } from '../auth/rate-limit';
 import { openDb } from '../db/client';
 import type { AppEnv } from '../env';
 import { bearer, errors, ok } from '../http/openapi';
@@ -14,8 +15,9 @@ export const members = new Hono<AppEnv>()
       tags: ['members'],
       summary: 'Search members by phone (or its last digits), name or card number, scoped by role',
       security: bearer,
-      responses: { ...ok(memberListSchema), ...errors(400, 401, 403) },
+      responses: { ...ok(memberListSchema), ...errors(400, 401, 403, 429) },
     }),
+    limitCostlyRead,
     validate('query', memberSearchQuerySchema),
     async (c) => {
       const { q, limit } = c.req.valid('query');

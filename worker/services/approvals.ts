@@ -43,7 +43,10 @@ export async function checkApproval(db: Db, actor: Actor, storeId: string, appro
   const approver: Actor | null = row && row.status === 'active' && row.role !== 'clerk' ? { kind: 'staff', id: row.id, name: row.name, role: row.role, storeId: row.storeId } : null;
   const record = row?.pinHash ? pinRecordSchema.safeParse(JSON.parse(row.pinHash)) : null;
   if (!approver || !approvesAt(approver, storeId) || !record?.success) throw new DomainError('FORBIDDEN', `${what}: the approver cannot approve at this store`);
+  const now = Date.now();
+  await assertNotThrottled(db, 'pin', approver.id, now);
   if (!(await verifyApproval(record.data, message, approval.proof))) {
+    await recordFailure(db, 'pin', approver.id, now);
     throw new DomainError('FORBIDDEN', `${what}: the manager’s approval does not match (a wrong or changed PIN, or the amount changed after approval)`);
   }
   return approver.id;

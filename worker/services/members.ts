@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { assertMemberAccess, type Actor } from '../../shared/domain/authz';
+import { assertMemberAccess, canAccessMember, type Actor } from '../../shared/domain/authz';
+import { maskPhone } from '../../shared/domain/phone';
 import { DomainError } from '../../shared/errors';
 import type { Member } from '../../shared/schemas/member';
 import type { Db } from '../db/client';
@@ -52,7 +53,9 @@ export async function searchMembers(db: Db, actor: Actor, q: string, limit: numb
   if (actor.kind !== 'staff') throw new DomainError('FORBIDDEN', 'Members can only see their own account');
   if (isExactIdentifier(q)) {
     const rows = await db.select().from(members).where(or(eq(members.phone, q), eq(members.cardNo, q))).limit(limit);
-    return rows.map(toMember);
+    // Identified by card number at a store that does not serve them: the card is enough to serve
+    // the member, not to learn their phone number (docs/decisions/002).
+    return rows.map((r) => (r.phone === q || canAccessMember(actor, r) ? toMember(r) : { ...toMember(r), phone: maskPhone(r.phone) }));
   }
   const digits = /^\d+$/.test(q);
   const conds: SQL[] = [];

@@ -8,13 +8,7 @@ export function toLang(value: string | null | undefined): Lang | undefined {
   return undefined;
 }
 
-/** 13812345678 → 138****5678. Anything that is not an 11-digit number keeps only its last 4 digits. */
-export function maskPhone(phone: string): string {
-  const p = phone.trim();
-  if (/^\d{11}$/.test(p)) return `${p.slice(0, 3)}****${p.slice(7)}`;
-  if (p.length <= 4) return p;
-  return `${'*'.repeat(p.length - 4)}${p.slice(-4)}`;
-}
+export { maskPhone } from '../../../shared/domain/phone';
 
 /** 6222 0010 0000 1234 style grouping for card numbers, easier to read aloud at the counter. */
 export function groupCardNo(cardNo: string): string {
