@@ -1,5 +1,7 @@
 import type { ReadonlyJSONValue, WriteTransaction } from 'replicache';
 import { rechargeBonus } from '../domain/account/recharge-rules';
+import { canAccessMember } from '../domain/authz';
+import { DomainError } from '../errors';
 import { splitSpend } from '../domain/account/split';
 import { pointsEarnedOn, priceCheckout } from '../domain/checkout/price-checkout';
 import type { Member, Tier } from '../schemas/member';
@@ -101,7 +103,11 @@ export const optimistic: Effects = {
     const refundedFen = Math.min(o.totalFen, (o.refundedFen ?? 0) + r.amountFen);
     await write(tx, keys.order(o.id), { ...o, refundedFen, status: refundedFen >= o.totalFen ? 'refunded' : 'partially_refunded' });
   },
-  async reportCardLoss(tx, r) {
+  async reportCardLoss(tx, r, mc) {
+    // The server refuses a store that does not serve the member (decision 002); say so before the
+    // tablet shows a card frozen that will not be.
+    const m = await read<Member>(tx, keys.member(r.memberId));
+    if (m && !canAccessMember(mc.actor, m)) throw new DomainError('FORBIDDEN', 'Only HQ or a store that serves this member (home store or last visit) can freeze the card; the member can report it from their phone');
     await patchMember(tx, r.memberId, () => ({ status: 'frozen' }));
   },
   async renewAllowances() {
