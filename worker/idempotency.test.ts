@@ -79,6 +79,23 @@ describe('an operation id reused with another body', () => {
     expect(await env.DB.prepare('SELECT refunded_fen r FROM orders WHERE id = ?').bind(o.id).first()).toEqual({ r: 1000 });
   });
 
+  it('an id used for one member (or a walk-in sale) is refused for another: D1 must not skip it as already recorded', async () => {
+    const [a, b] = [await newMember(), await newMember()];
+    const opId = ulid();
+    expect((await api(`/api/members/${a}/recharge`, { token: clerk1, body: { opId, storeId: 'store-1', amountFen: 5 * PRICE, paidWith: 'cash' } })).status).toBe(200);
+    mismatch(await api(`/api/members/${b}/recharge`, { token: clerk1, body: { opId, storeId: 'store-1', amountFen: 5 * PRICE, paidWith: 'cash' } }));
+    await api(`/api/members/${b}/recharge`, { token: clerk1, body: { opId: ulid(), storeId: 'store-1', amountFen: 5 * PRICE, paidWith: 'cash' } });
+    const before = await state(b);
+    const sold = order(a, { tender: 'stored_value' });
+    expect((await api('/api/orders', { token: clerk1, body: sold })).status).toBe(200);
+    mismatch(await api('/api/orders', { token: clerk1, body: { ...sold, memberId: b } }));
+    const walkIn = order(null);
+    expect((await api('/api/orders', { token: clerk1, body: walkIn })).status).toBe(200);
+    mismatch(await api('/api/orders', { token: clerk1, body: { ...walkIn, memberId: b, tenders: [{ kind: 'stored_value', amountFen: PRICE }] } }));
+    expect(await state(b)).toEqual(before);
+    expect(before.verify).toMatchObject({ ok: true, projectionMatches: true });
+  });
+
   it('a tablet’s checkout pushed again under its order id with another body is a refusal the tablet sees', async () => {
     const m = await newMember();
     await api(`/api/members/${m}/recharge`, { token: clerk1, body: { opId: ulid(), storeId: 'store-1', amountFen: 5 * PRICE, paidWith: 'cash' } });

@@ -9,6 +9,7 @@ import type * as api from '../../shared/schemas/account-api';
 import type { Db } from '../db/client';
 import { members, products } from '../db/schema';
 import { auditRow } from './audit';
+import { assertIdFreeFor } from './id-owner';
 import { accountStub, findMember, forgetMember, memberForService, opContext, raiseIfRejected, runOp } from './accounts';
 import { loadRules } from './rules';
 import { checkApproval } from './approvals';
@@ -27,7 +28,7 @@ type Ctx = { env: Env; db: Db; actor: Actor; memberId: string; ip: string };
 async function staffOp(c: Ctx, request: object, storeId: string | null, build: (base: ReturnType<typeof opContext>) => AccountOp, auditDetail: Record<string, unknown> = {}, servingOnly = false): Promise<OpOutcome> {
   assertStaff(c.actor);
   if (storeId) assertStoreAccess(c.actor, storeId);
-  const [cached, rules] = await Promise.all([memberForService(c.db, c.actor, c.memberId), loadRules(c.db)]);
+  const [cached, rules] = await Promise.all([memberForService(c.db, c.actor, c.memberId), loadRules(c.db), assertIdFreeFor(c.db, (request as { opId: string }).opId, c.memberId)]);
   // The row may be a few seconds old; a store that has just served the member must not be refused.
   const member = servingOnly && !canAccessMember(c.actor, cached) ? (forgetMember(c.memberId), await findMember(c.db, c.memberId)) : cached;
   if (servingOnly && !canAccessMember(c.actor, member)) throw new DomainError('FORBIDDEN', 'Only HQ or a store that serves this member (home store or last visit) can change their card; the member can report a lost card from their phone');
@@ -75,7 +76,7 @@ export async function freeze(c: Ctx, r: In<typeof api.freezeRequestSchema>) {
 
 async function memberFreeze(c: Ctx, r: In<typeof api.freezeRequestSchema>): Promise<OpOutcome> {
   if (c.actor.id !== c.memberId) throw new DomainError('FORBIDDEN', 'Members can only see their own account');
-  const [member, rules] = await Promise.all([findMember(c.db, c.memberId), loadRules(c.db)]);
+  const [member, rules] = await Promise.all([findMember(c.db, c.memberId), loadRules(c.db), assertIdFreeFor(c.db, r.opId, c.memberId)]);
   const op: AccountOp = { opId: r.opId, storeId: null, staffId: null, at: Date.now(), kind: 'freeze', reason: r.reason, fingerprint: await requestFingerprint(`freeze:${c.memberId}`, r) };
   const audit = auditRow({ id: op.opId, actor: c.actor, action: 'account.freeze', entity: 'member', entityId: member.id, storeId: null, ip: c.ip, at: op.at, detail: { opId: op.opId, reason: r.reason, by: 'member' } });
   return raiseIfRejected(await runOp(c.env, member, op, rules, { audit }));

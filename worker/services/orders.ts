@@ -15,6 +15,7 @@ import type { ChainRules } from '../../shared/schemas/rules';
 import { auditRow, type AuditRow } from './audit';
 import { earnedPointsTiming, findMember, forgetMember, opContext, raiseIfRejected, runSale, type MemberRow } from './accounts';
 import { priorOrder } from './order-replay';
+import { assertIdFreeFor } from './id-owner';
 import { requestFingerprint } from '../../shared/domain/idempotency';
 import { loadRules } from './rules';
 import { storeExists } from './stores';
@@ -64,6 +65,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
     loadRules(db),
     listTiers(db),
     promotionsForStore(db, input.storeId),
+    input.memberId ? assertIdFreeFor(db, input.id, input.memberId) : null,
   ]);
   const prepare = (tierCode: string | null) =>
     prepareSale(db, actor, input, fingerprint, { catalog: [...catalog.values()], member, rules, tier: allTiers.find((t) => t.code === tierCode) ?? null, ...promotions, ownedCoupons: null });
