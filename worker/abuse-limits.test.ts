@@ -62,7 +62,8 @@ describe('per address and per account', () => {
     limited(res, /for this account/);
     // Another account is not affected.
     expect((await api('/api/members?q=138', { token: await loginAs('clerk3b') })).status).toBe(200);
-  });
+    // 120–241 requests: seconds alone, more beside the rest of the suite.
+  }, 60_000);
 
   it('an address the client names itself (X-Real-IP) is not trusted: only CF-Connecting-IP is', async () => {
     const { clientAddress } = await import('./auth/middleware');
