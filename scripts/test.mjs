@@ -1,7 +1,10 @@
-// `npm test`: typecheck → build the three PWAs → unit + workerd tests → browser tests.
+// `npm test`: typecheck → build the three PWAs → deploy check + bundle budget → unit + workerd tests
+// → browser tests.
 // Ends with one plain line "N passed, N failed" (what CI reads).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
@@ -15,11 +18,13 @@ const run = (label, cmd, args) => {
   return r.status === 0;
 };
 const step = (label, cmd, args) => {
-  if (run(label, cmd, args)) passed += 1;
+  const ok = run(label, cmd, args);
+  if (ok) passed += 1;
   else {
     failed += 1;
     console.log(`✖ ${label} failed`);
   }
+  return ok;
 };
 const countVitest = (file) => {
   if (!existsSync(file)) return false;
@@ -35,6 +40,16 @@ step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('typecheck client', 'npx', ['tsc', '--noEmit', '-p', 'client/tsconfig.json']);
 const built = run('build', 'node', ['scripts/build-clients.mjs']);
 if (!built) failed += 1;
+
+if (built) {
+  // Bundles the production worker as `wrangler deploy` would, with no account and no network, so a
+  // config or bundling error shows here rather than at deploy time; the budget reads its output.
+  const bundle = mkdtempSync(join(tmpdir(), 'cloudcard-deploy-'));
+  if (step('deploy check', 'npx', ['wrangler', 'deploy', '--dry-run', '--env', 'production', '--outdir', bundle])) {
+    step('bundle budget', 'node', ['scripts/bundle-budget.mjs', '--worker-dir', bundle]);
+  }
+  rmSync(bundle, { recursive: true, force: true });
+}
 
 const vitestOk = run('unit + worker tests', 'npx', [
   'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`,

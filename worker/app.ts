@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requireAuth } from './auth/middleware';
 import type { AppEnv } from './env';
 import { notFound, onError } from './http/on-error';
+import { securityHeaders } from './http/security-headers';
 import { apps } from './routes/apps';
 import { auth } from './routes/auth';
 import { dev } from './routes/dev';
@@ -25,6 +26,7 @@ import { payments } from './routes/payments';
 import { devices } from './routes/devices';
 
 export const app = new Hono<AppEnv>();
+app.use('*', securityHeaders);
 
 // Deny by default: every /api route needs a session unless it is listed here.
 const PUBLIC = [/^\/api\/health$/, /^\/api\/auth\//, /^\/api\/dev\//, /^\/api\/openapi\.json$/, /^\/api\/docs$/];

@@ -4,13 +4,43 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1440, height: 900 };
 export const TIMEOUT = 15_000;
 
+/**
+ * What the worker's Content-Security-Policy blocked on pages opened with open(): a blocked script,
+ * style or connection is a feature that silently stops working, so the next assert() fails on it.
+ */
+const cspViolations = [];
+const isCspMessage = (t) => t.startsWith('CSP violation:') || t.startsWith('Refused to') || t.includes('Content Security Policy');
+
+function watchCsp(page) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && isCspMessage(msg.text())) cspViolations.push(`${page.url()}: ${msg.text().slice(0, 300)}`);
+  });
+  // The event also covers what the console does not report (a blocked eval caught by the page).
+  return page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} ${JSON.stringify(e.sample)} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+}
+
+/** Throws (once) if a page broke the Content-Security-Policy since the last check. */
+export function assertNoCspViolations() {
+  if (cspViolations.length === 0) return;
+  const seen = cspViolations.splice(0);
+  throw new Error(`Content-Security-Policy violations:\n  ${[...new Set(seen)].join('\n  ')}`);
+}
+
 export function assert(cond, message) {
+  assertNoCspViolations();
   if (!cond) throw new Error(message);
 }
 
 export async function open(ctx, path, viewport) {
+  // A test before this one may have left violations on a page it never asserted on again.
+  assertNoCspViolations();
   const page = await ctx.newPage({ viewport });
   page.setDefaultTimeout(TIMEOUT);
+  await watchCsp(page);
   await page.goto(`${ctx.baseUrl}${path}`);
   return page;
 }

@@ -4,7 +4,8 @@ import type { AppEnv } from '../env';
 
 /**
  * `/api/openapi.json` is generated from the routes' zod schemas; `/api/docs` renders it with
- * Swagger UI served from our own static assets (no CDN: tablets and CI are offline).
+ * Swagger UI served from our own static assets (no CDN: tablets and CI are offline). Its init
+ * script is a file too (scripts/build-clients.mjs writes it), so the page's CSP needs no inline script.
  */
 export function mountDocs(app: Hono<AppEnv>) {
   app.get(
@@ -26,7 +27,7 @@ export function mountDocs(app: Hono<AppEnv>) {
     c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CloudCard API</title>
 <link rel="stylesheet" href="/vendor/swagger-ui/swagger-ui.css"></head><body><div id="ui"></div>
 <script src="/vendor/swagger-ui/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', persistAuthorization: true });</script>
+<script src="/vendor/swagger-ui/init.js"></script>
 </body></html>`),
   );
 }
