@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { fenSchema, idSchema, timestampSchema, ulidSchema } from './common';
+import { fenSchema, idSchema, timestampSchema, ulidSchema, MAX_FEN } from './common';
 import { approvalSchema } from './approval';
 import { balancesSchema, ledgerEntrySchema, opIdSchema, ownedCouponSchema, punchCardSchema } from './account';
 
-const pos = z.number().int().positive();
+const pos = z.number().int().positive().max(MAX_FEN, 'is beyond any amount a till takes');
 const paidWithSchema = z.enum(['cash', 'bank_card', 'wechat', 'alipay']);
 
 export const rechargeRequestSchema = z.object({
@@ -22,7 +22,7 @@ export const refundRequestSchema = z.object({
   reason: z.string().trim().max(200).default(''),
   approval: approvalSchema.nullable().default(null),
 });
-export const refundPreviewQuerySchema = z.object({ refundOf: opIdSchema, amountFen: z.coerce.number().int().positive() });
+export const refundPreviewQuerySchema = z.object({ refundOf: opIdSchema, amountFen: z.coerce.number().int().positive().max(MAX_FEN) });
 export const pointsAdjustRequestSchema = z.object({
   opId: ulidSchema,
   delta: z.number().int().min(-10_000_000).max(10_000_000).refine((n) => n !== 0, 'must not be 0'),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { dateSchema, fenSchema, idSchema, timestampSchema } from './common';
+import { dateSchema, fenSchema, idSchema, timestampSchema, MAX_FEN } from './common';
 
 /** An operation id: the caller's idempotency key (ULID/UUID, or a derived key like `expire:…`). */
 export const opIdSchema = z.string().min(8).max(80).regex(/^[\w:.-]+$/, 'must be an operation id (ULID/UUID)');
-const nonNeg = z.number().int().nonnegative();
-const pos = z.number().int().positive();
+const nonNeg = z.number().int().nonnegative().max(MAX_FEN, 'is beyond any amount a till takes');
+const pos = z.number().int().positive().max(MAX_FEN, 'is beyond any amount a till takes');
 
 export const consumptionOrderSchema = z.enum(['principal_first', 'bonus_first', 'proportional']);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fenSchema, idSchema, timestampSchema, ulidSchema } from './common';
+import { fenSchema, idSchema, saleTimeSchema, timestampSchema, ulidSchema, MAX_FEN } from './common';
 import { orderLineInputSchema } from './order-line';
 import { appliedCouponSchema, manualDiscountSchema } from './promotions';
 
@@ -8,7 +8,7 @@ export type TenderKind = z.infer<typeof tenderKindSchema>;
 /** Tenders that are money: they earn points. */
 export const MONEY_TENDERS: readonly TenderKind[] = ['cash', 'bank_card', 'wechat', 'alipay', 'stored_value'];
 
-const pos = z.number().int().positive();
+const pos = z.number().int().positive().max(MAX_FEN, 'is beyond any amount a till takes');
 
 export { orderLineInputSchema } from './order-line';
 
@@ -31,7 +31,7 @@ export const orderInputSchema = z
     id: ulidSchema,
     storeId: idSchema,
     memberId: idSchema.nullable().default(null),
-    createdAt: timestampSchema,
+    createdAt: saleTimeSchema,
     lines: z.array(orderLineInputSchema).min(1).max(200),
     tenders: z.array(tenderSchema).min(1).max(10),
     /** Coupons are discounts (priced by the engine), not tenders; the used ones are burnt with the sale. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ownedCouponSchema } from './account';
-import { dateSchema, fenSchema, idSchema, timestampSchema } from './common';
+import { dateSchema, fenSchema, idSchema, timestampSchema, MAX_FEN } from './common';
 import { tierCodeSchema } from './member';
 import { orderLineInputSchema } from './order-line';
 
@@ -11,8 +11,8 @@ import { orderLineInputSchema } from './order-line';
  * manual discounts, so nobody has to ask which way a bp points.
  */
 const payBp = z.number().int().min(0).max(10_000);
-const pos = z.number().int().positive();
-const nonNeg = z.number().int().nonnegative();
+const pos = z.number().int().positive().max(MAX_FEN, 'is beyond any amount a till takes');
+const nonNeg = z.number().int().nonnegative().max(MAX_FEN, 'is beyond any amount a till takes');
 /** null = no limit (every store / every category). */
 const idsOrAll = z.array(idSchema).min(1).nullable().default(null);
 

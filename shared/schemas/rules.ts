@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { consumptionOrderSchema } from './account';
+import { MAX_FEN } from './common';
 import { birthdayBenefitSchema } from './promotions';
 
-const nonNeg = z.number().int().nonnegative();
+const nonNeg = z.number().int().nonnegative().max(MAX_FEN, 'is beyond any amount a till takes');
 
 export const offlineAllowancePolicySchema = z.object({
   /** Per member and device: the lesser of this and `shareBp` of what the member can spend. */
@@ -23,7 +24,7 @@ export const DEFAULT_OFFLINE_ALLOWANCE: OfflineAllowancePolicy = { perMemberCapF
 /** The chain's money and points rules. Stored in D1 (`chain_rules`), edited by HQ, synced to tablets. */
 export const chainRulesSchema = z
   .object({
-    rechargeRules: z.array(z.object({ minFen: z.number().int().positive(), bonusFen: nonNeg })).max(20),
+    rechargeRules: z.array(z.object({ minFen: z.number().int().positive().max(MAX_FEN), bonusFen: nonNeg })).max(20),
     consumptionOrder: consumptionOrderSchema,
     // Points per whole yuan paid with money (before the tier multiplier).
     pointsPerYuan: z.number().int().min(0).max(100),

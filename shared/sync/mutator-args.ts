@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema, ulidSchema } from '../schemas/common';
+import { idSchema, saleTimeSchema, timestampSchema, ulidSchema, MAX_FEN } from '../schemas/common';
 import { punchCardSaleRequestSchema, rechargeRequestSchema, refundRequestSchema } from '../schemas/account-api';
 import { orderInputSchema } from '../schemas/order';
 import { registerMemberSchema, updateMemberSchema } from '../schemas/member-write';
 import { adjustInventorySchema } from '../schemas/inventory';
 
-const pos = z.number().int().positive();
+const pos = z.number().int().positive().max(MAX_FEN, 'is beyond any amount a till takes');
 
 /** The arguments of every mutator: the same zod schemas as the REST API where one exists. */
 export const mutatorArgs = {
@@ -15,7 +15,7 @@ export const mutatorArgs = {
   updateMember: updateMemberSchema,
   sellPunchCard: punchCardSaleRequestSchema.extend({ memberId: idSchema }),
   /** One visit (or several) taken off a punch card: settled as an order paid by the card. */
-  redeemPunch: z.object({ id: ulidSchema, storeId: idSchema, memberId: idSchema, cardId: idSchema, productId: idSchema, uses: pos.max(100), createdAt: timestampSchema }),
+  redeemPunch: z.object({ id: ulidSchema, storeId: idSchema, memberId: idSchema, cardId: idSchema, productId: idSchema, uses: pos.max(100), createdAt: saleTimeSchema }),
   /** A refund of a sale (memberId null: a walk-in sale, money only). */
   refundOrder: refundRequestSchema.extend({ memberId: idSchema.nullable() }),
   reportCardLoss: z.object({ opId: ulidSchema, memberId: idSchema, reason: z.string().max(200).default('') }),

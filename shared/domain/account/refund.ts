@@ -37,6 +37,12 @@ export function refund(s: AccountState, op: Refund, original: OpRecord | undefin
   if (original.status !== 'applied' || !original.effects || !['settle', 'recharge', 'punch_sale'].includes(original.kind)) {
     throw new DomainError('REFUND_NOT_ALLOWED', `Operation ${op.refundOf} (${original.kind}, ${original.status}) cannot be refunded`);
   }
+  // The sale's store owns its revenue: another store may serve the member but not reverse it.
+  // HQ books the refund at the sale's store; a preview without a store (HQ's) only looks.
+  const soldAt = original.entries.find((x) => x.storeId)?.storeId;
+  if (op.storeId !== null && soldAt && op.storeId !== soldAt) {
+    throw new DomainError('FORBIDDEN', `Operation ${op.refundOf} was made at store ${soldAt}: it is refunded there (or by HQ on its behalf)`, { details: { storeId: soldAt } });
+  }
   const e = original.effects;
   const before = e.refunded;
   const after = before + op.amountFen;
