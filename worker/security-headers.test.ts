@@ -116,6 +116,17 @@ describe('cross-origin requests', () => {
     expect((await api('/api/auth/login', { body: login, headers: { origin: 'null' } })).status).toBe(403);
   });
 
+  it('refuses a WebSocket handshake from another origin, and lets the app’s own through', async () => {
+    const token = await loginAs('clerk1');
+    const foreign = await SELF.fetch(`http://local/api/replicache/poke?token=${token}`, { headers: { upgrade: 'websocket', origin: FOREIGN } });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toEqual({ error: { code: 'FORBIDDEN', message: 'Cross-origin requests are not accepted' } });
+    const own = await SELF.fetch(`http://local/api/replicache/poke?token=${token}`, { headers: { upgrade: 'websocket', origin: 'http://local' } });
+    expect(own.status).toBe(101);
+    own.webSocket!.accept();
+    own.webSocket!.close();
+  });
+
   it('lets same-origin and Origin-less calls through, and a foreign GET gets no ACAO', async () => {
     expect((await api('/api/auth/login', { body: login, headers: { origin: 'http://local' } })).status).toBe(200);
     expect((await api('/api/auth/login', { body: login })).status).toBe(200);

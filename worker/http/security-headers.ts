@@ -74,7 +74,10 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = url.pathname;
   const isApi = path === '/api' || path.startsWith('/api/');
   const origin = c.req.header('origin');
-  if (isApi && origin !== undefined && !SAFE_METHODS.has(c.req.method) && isForeignOrigin(origin, url.origin, c.env?.ENVIRONMENT)) {
+  // A WebSocket handshake is a GET that browsers send cross-site with the user's credentials and
+  // no preflight (cross-site WebSocket hijacking): it counts as a write here.
+  const changesState = !SAFE_METHODS.has(c.req.method) || c.req.header('upgrade')?.toLowerCase() === 'websocket';
+  if (isApi && origin !== undefined && changesState && isForeignOrigin(origin, url.origin, c.env?.ENVIRONMENT)) {
     // A preflight (OPTIONS) lands here too: it gets a 403 and no Access-Control-* headers.
     c.res = await onError(new DomainError('FORBIDDEN', 'Cross-origin requests are not accepted'), c);
   } else {
