@@ -6,7 +6,9 @@ import { existsSync, openSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type DevServer = { baseUrl: string; stop(): Promise<void>; child: ChildProcess };
-export type DevServerOptions = { port: number; persistTo?: string; seedArgs?: string[]; quiet?: boolean; /** quiet, but the server's output kept in this file (to show when something fails). */ logFile?: string; /** false: leave staged opening balances unimported (large benchmark chains). */ importBalances?: boolean };
+export type DevServerOptions = { port: number; persistTo?: string; seedArgs?: string[]; quiet?: boolean; /** quiet, but the server's output kept in this file (to show when something fails). */ logFile?: string; /** false: leave staged opening balances unimported (large benchmark chains). */ importBalances?: boolean;
+  /** false: migrate the local D1 but load no demo chain (an empty deployment, e.g. to restore a backup into); balances are then not imported either. */ seed?: boolean;
+  /** Extra `wrangler dev --var NAME:VALUE` bindings (e.g. RESTORE_TOKEN), over wrangler.toml's [vars]. */ vars?: Record<string, string> };
 
 // wrangler dev records a trace of every request into SQLite on disk (its local observability):
 // dev tooling that costs more than a Durable Object call, so it is off unless asked for.
@@ -38,6 +40,16 @@ export function seed(opts: Pick<DevServerOptions, 'persistTo' | 'seedArgs'>): vo
   }
 }
 
+/** Applies the D1 migrations to the local database and nothing else (what `seed` does first). */
+export function migrateOnly(opts: Pick<DevServerOptions, 'persistTo'>): void {
+  const args = ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...(opts.persistTo ? ['--persist-to', opts.persistTo] : [])];
+  const r = spawnSync('npx', args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...quietEnv, CI: 'true', WRANGLER_LOG: 'error' } });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    throw new Error('migrating the local database failed');
+  }
+}
+
 export async function waitForHealth(baseUrl: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -54,9 +66,11 @@ export async function waitForHealth(baseUrl: string, timeoutMs = 60_000): Promis
 
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   buildClientsIfStale();
-  seed(opts);
+  if (opts.seed === false) migrateOnly(opts);
+  else seed(opts);
   const args = ['wrangler', 'dev', '--port', String(opts.port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'];
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);
+  for (const [name, value] of Object.entries(opts.vars ?? {})) args.push('--var', `${name}:${value}`);
   // Own process group: stopping npx alone would leave workerd running.
   const log = opts.logFile ? openSync(opts.logFile, 'a') : null;
   const child = spawn('npx', args, { detached: true, stdio: log !== null ? ['ignore', log, log] : opts.quiet ? 'ignore' : 'inherit', env: quietEnv });
@@ -82,7 +96,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     throw e;
   }
   try {
-    if (opts.importBalances !== false) await importOpeningBalances(baseUrl, !opts.quiet);
+    if (opts.importBalances !== false && opts.seed !== false) await importOpeningBalances(baseUrl, !opts.quiet);
   } catch (e) {
     await stop();
     throw e;

@@ -24,12 +24,14 @@ import { promotions } from './routes/promotions';
 import { shifts } from './routes/shifts';
 import { payments } from './routes/payments';
 import { devices } from './routes/devices';
+import { backup } from './routes/backup';
 
 export const app = new Hono<AppEnv>();
 app.use('*', securityHeaders);
 
 // Deny by default: every /api route needs a session unless it is listed here.
-const PUBLIC = [/^\/api\/health$/, /^\/api\/auth\//, /^\/api\/dev\//, /^\/api\/openapi\.json$/, /^\/api\/docs$/];
+// Restore runs on an empty deployment (no one to sign in): its routes check a one-time token (decision 017).
+const PUBLIC = [/^\/api\/health$/, /^\/api\/auth\//, /^\/api\/dev\//, /^\/api\/openapi\.json$/, /^\/api\/docs$/, /^\/api\/backup\/restore\//];
 app.use('/api/*', (c, next) => (PUBLIC.some((r) => r.test(c.req.path)) ? next() : requireAuth(c, next)));
 
 app.route('/api/health', health);
@@ -51,6 +53,7 @@ app.route('/api/promotions', promotions);
 app.route('/api/shifts', shifts);
 app.route('/api/payments', payments);
 app.route('/api/devices', devices);
+app.route('/api/backup', backup);
 
 mountDocs(app);
 app.route('/', apps);

@@ -2,6 +2,7 @@ import type { LedgerEntry, OwnedCoupon, PunchCard } from '../../shared/schemas/a
 import type { PointsLot } from '../../shared/domain/account/points-lots';
 import type { Lease } from '../../shared/domain/allowance/leases';
 import { emptyAccount, type AccountState, type OpRecord } from '../../shared/domain/account/state';
+import type { MemberSnapshot } from '../../shared/schemas/backup';
 
 /**
  * The member account's SQLite storage inside its Durable Object. The ledger and the op records are
@@ -116,4 +117,59 @@ export function readWholeLedger(sql: SqlStorage): LedgerEntry[] {
 
 export function cardHistory(sql: SqlStorage): { cardNo: string; since: number }[] {
   return sql.exec<Row>('SELECT card_no, since FROM card_history ORDER BY since').toArray().map((r) => ({ cardNo: String(r.card_no), since: Number(r.since) }));
+}
+
+/*
+ * Backup and restore (docs/decisions/017). A snapshot is the object's tables as stored: restoring it
+ * writes the same rows back, so the restored object is the one that was backed up.
+ */
+
+/** Whether the object holds anything a restore would overwrite (an account, a ledger, an op). */
+export function holdsData(sql: SqlStorage): boolean {
+  return sql.exec<Row>('SELECT (SELECT count(*) FROM account) + (SELECT count(*) FROM ledger) + (SELECT count(*) FROM ops) + (SELECT count(*) FROM lots) AS n').one().n !== 0;
+}
+
+/**
+ * The object's state as a snapshot (null: it never held an account); `outbox`: documents D1 lacks.
+ * Rows in storage order: loadState() reads lots, cards, coupons and leases in it, and the engine
+ * walks those lists in order, so a restored object must list them the same way.
+ */
+export function readSnapshot(sql: SqlStorage, outbox: ProjectionDocLike[]): MemberSnapshot | null {
+  const a = sql.exec<Row>('SELECT * FROM account WHERE id = 1').toArray()[0];
+  if (!a) return null;
+  const docs = (table: string, order: string) => sql.exec<Row>(`SELECT doc FROM ${table} ORDER BY ${order}`).toArray().map((r) => json<Record<string, unknown>>(r.doc!));
+  return {
+    memberId: String(a.member_id),
+    account: {
+      cardNo: String(a.card_no), status: a.status as MemberSnapshot['account']['status'], principalFen: Number(a.principal_fen), bonusFen: Number(a.bonus_fen),
+      seq: Number(a.seq), headHash: String(a.head_hash), tierCode: a.tier_code === null || a.tier_code === undefined ? null : String(a.tier_code),
+    },
+    lots: sql.exec<Row>('SELECT * FROM lots ORDER BY rowid').toArray().map((l) => ({
+      id: String(l.id), earnedAt: Number(l.earned_at), availableAt: Number(l.available_at), expiresAt: Number(l.expires_at), remaining: Number(l.remaining),
+    })),
+    punchCards: docs('punch_cards', 'rowid') as MemberSnapshot['punchCards'],
+    coupons: docs('coupons', 'rowid') as MemberSnapshot['coupons'],
+    leases: docs('leases', 'rowid') as MemberSnapshot['leases'],
+    ledger: docs('ledger', 'seq') as MemberSnapshot['ledger'],
+    ops: docs('ops', 'rowid') as MemberSnapshot['ops'],
+    cardHistory: cardHistory(sql),
+    outbox: outbox as MemberSnapshot['outbox'],
+  };
+}
+
+type ProjectionDocLike = { memberId: string; op: { opId: string } };
+
+/** Writes a checked snapshot into an empty object. Runs inside the object's transactionSync. */
+export function writeSnapshot(sql: SqlStorage, s: MemberSnapshot): void {
+  const a = s.account;
+  sql.exec('INSERT INTO account (id, member_id, card_no, status, principal_fen, bonus_fen, seq, head_hash, tier_code) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)',
+    s.memberId, a.cardNo, a.status, a.principalFen, a.bonusFen, a.seq, a.headHash, a.tierCode);
+  for (const l of s.lots) sql.exec('INSERT INTO lots (id, earned_at, available_at, expires_at, remaining) VALUES (?, ?, ?, ?, ?)', l.id, l.earnedAt, l.availableAt, l.expiresAt, l.remaining);
+  for (const c of s.punchCards) sql.exec('INSERT INTO punch_cards (id, doc) VALUES (?, ?)', c.id, JSON.stringify(c));
+  for (const c of s.coupons) sql.exec('INSERT INTO coupons (id, doc) VALUES (?, ?)', c.id, JSON.stringify(c));
+  for (const l of s.leases) sql.exec('INSERT INTO leases (id, doc) VALUES (?, ?)', l.id, JSON.stringify(l));
+  for (const e of s.ledger) sql.exec('INSERT INTO ledger (seq, op_id, doc) VALUES (?, ?, ?)', e.seq, e.opId, JSON.stringify(e));
+  for (const r of s.ops) sql.exec('INSERT INTO ops (op_id, doc) VALUES (?, ?)', r.opId, JSON.stringify(r));
+  for (const h of s.cardHistory) sql.exec('INSERT INTO card_history (card_no, since) VALUES (?, ?)', h.cardNo, h.since);
+  for (const d of s.outbox) sql.exec('INSERT INTO outbox (op_id, doc) VALUES (?, ?)', d.op.opId, JSON.stringify(d));
 }

@@ -5,9 +5,11 @@ import { useSha256Hex, verifyChain } from '../../shared/domain/account/ledger-ha
 import { heldFen } from '../../shared/domain/allowance/leases';
 import { balancesOf, emptyAccount, ownedPurses, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
-import { cardHistory, changedLeases, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readWholeLedger, recordRejection, retryCount } from './account-store';
+import { cardHistory, changedLeases, holdsData, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readSnapshot, readWholeLedger, recordRejection, retryCount, writeSnapshot } from './account-store';
 import type { AuditRow } from '../services/audit';
 import type { OrderWrite, ProjectionDoc } from './account-projection';
+import type { MemberSnapshot, RestoreAnswer } from '../../shared/schemas/backup';
+import { snapshotProblem } from '../services/backup-snapshot';
 
 /** A sale was priced for another tier than the member's: nothing was recorded; price it again. */
 export type StaleTier = { staleTier: string };
@@ -276,5 +278,50 @@ export class MemberAccount extends DurableObject<Env> {
     const owned = ownedPurses(s);
     const matches = v.principalFen === owned.principalFen && v.bonusFen === owned.bonusFen && v.reservedFen === owned.reservedFen && v.points === points && v.headHash === s.headHash;
     return matches ? v : { ok: false as const, atSeq: s.seq, reason: 'balances held differ from the ledger sums' };
+  }
+
+  // ── Backup and restore (docs/decisions/017) ─────────────────────────────────────────────────
+
+  /**
+   * Everything this object holds, for a backup (null: it never held an account). The outbox is NOT
+   * drained here: D1's tables were read before the members, so a document written to D1 now would
+   * be in neither. What D1 has not confirmed travels in the snapshot instead, and the restored
+   * object sends it again (its projector skips what D1 has already).
+   */
+  async exportState(): Promise<MemberSnapshot | null> {
+    return readSnapshot(this.ctx.storage.sql, this.pending.map((p) => p.doc));
+  }
+
+  /**
+   * Loads a backed-up member into this object, which must be empty. Checked and written without
+   * an await in between, in one transactionSync: a concurrent repeat sees the data and answers
+   * `already`, a crash leaves nothing half-written. The same snapshot again answers `already`.
+   */
+  async restoreState(snap: MemberSnapshot): Promise<RestoreAnswer> {
+    const sql = this.ctx.storage.sql;
+    const problem = snapshotProblem(snap);
+    if (problem) return { refused: problem };
+    if (holdsData(sql)) {
+      const held = loadState(sql);
+      const same = held && held.memberId === snap.memberId && held.state.seq === snap.account.seq && held.state.headHash === snap.account.headHash;
+      return same ? { status: 'already', seq: held.state.seq } : { refused: 'this member’s object already holds an account: restore goes only into an empty deployment' };
+    }
+    try {
+      this.ctx.storage.transactionSync(() => writeSnapshot(sql, snap));
+    } catch (e) {
+      // Rolled back: e.g. two lots or ops under one id, which no object ever held.
+      return { refused: `the snapshot does not fit an account’s storage (${e instanceof Error ? e.message.slice(0, 160) : String(e)})` };
+    }
+    const loaded = loadState(sql)!;
+    ({ memberId: this.memberId, state: this.state, tier: this.tier } = loaded);
+    // Restored outbox documents are leftovers: the projector looks them up and writes those D1 lacks.
+    this.pending = loadOutbox(sql);
+    this.leftoverUpTo = this.pending.at(-1)?.id ?? 0;
+    this.projectedUpTo = 0;
+    this.alarmAt = undefined;
+    if (this.pending.length > 0) await this.project();
+    // Points lots and coupons expire here as they would have in the object backed up.
+    await this.scheduleExpiry();
+    return { status: 'restored', seq: snap.account.seq };
   }
 }

@@ -21,6 +21,15 @@ async function otpFor(phone: string): Promise<string> {
   return /\d{6}/.exec(msg?.body ?? '')?.[0] ?? '000000';
 }
 
+const RESTORE_NOTE = 'no session opens it, HQ’s neither: only x-restore-token, and RESTORE_TOKEN is unset outside a restore';
+const BACKUP_ID = 'a'.repeat(64);
+
+/** The subject's backed-up state, as HQ's export gives it: a well-formed restore body. */
+async function snapshotOf(w: World): Promise<unknown> {
+  const page = await api(`/api/backup/members?run=${ulid()}&limit=100`, { token: w.tokens.hq });
+  return (page.json as { members: { snapshot: unknown }[] }).members.find((m) => m.snapshot !== null);
+}
+
 /**
  * Every route of `app.routes` (middleware `ALL` entries aside) with a sample request against a
  * store-1 subject and the verdict for each role (roles.ts). Rules: decisions 002 (who sees and
@@ -162,6 +171,14 @@ export const routeVerdicts: Record<RouteKey, RouteRow> = {
   'POST /api/replicache/pull': { verdicts: V.SIGNED_IN, sample: () => ({ body: { pullVersion: 1, clientGroupID: `g-${ulid()}`, cookie: null, profileID: 'p', schemaVersion: '1' } }) },
   'GET /api/replicache/poke': { verdicts: V.SIGNED_IN, note: 'not a WebSocket: 400 once signed in', sample: () => ({}) },
 
+  // ── backup and restore (decision 017): export is HQ's; restore takes no session at all ──
+  'GET /api/backup/manifest': { verdicts: V.HQ, sample: () => ({ query: { run: ulid() } }) },
+  'GET /api/backup/tables/:table': { verdicts: V.HQ, sample: () => ({ params: { table: 'stores' }, query: { run: ulid(), limit: '5' } }) },
+  'GET /api/backup/members': { verdicts: V.HQ, sample: () => ({ query: { run: ulid(), limit: '1' } }) },
+  'POST /api/backup/restore/begin': { verdicts: V.NOBODY, note: RESTORE_NOTE, sample: () => ({ body: { backupId: BACKUP_ID, migrations: [], createdAt: Date.now() } }) },
+  'POST /api/backup/restore/rows': { verdicts: V.NOBODY, note: RESTORE_NOTE, sample: () => ({ body: { backupId: BACKUP_ID, table: 'stores', columns: ['id'], rows: [] } }) },
+  'POST /api/backup/restore/members': { verdicts: V.NOBODY, note: RESTORE_NOTE, sample: async (w) => ({ body: { backupId: BACKUP_ID, members: [await snapshotOf(w)] } }) },
+  'POST /api/backup/restore/finish': { verdicts: V.NOBODY, note: RESTORE_NOTE, sample: () => ({ body: { backupId: BACKUP_ID, rows: {}, members: 0 } }) },
 };
 
 /**
