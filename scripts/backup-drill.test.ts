@@ -20,10 +20,17 @@ let a: DevServer, b: DevServer, taken: BackupResult, before: Awaited<ReturnType<
 
 beforeAll(async () => {
   // A: the demo chain, small (the drill is about the path, not the volume). B: migrated, empty.
-  [a, b] = await Promise.all([
+  const started = await Promise.allSettled([
     startDevServer({ port: 8795, persistTo: join(dir, 'a'), seedArgs: ['--members', '40', '--orders', '200'], logFile: join(dir, 'a.log'), vars: { RESTORE_TOKEN: TOKEN_A } }),
     startDevServer({ port: 8796, persistTo: join(dir, 'b'), seed: false, logFile: join(dir, 'b.log'), vars: { RESTORE_TOKEN: TOKEN_B } }),
   ]);
+  // One failed to start: stop the other, or it outlives the run and answers on its port next time.
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  [a, b] = started.map((r) => (r as PromiseFulfilledResult<DevServer>).value) as [DevServer, DevServer];
   touched = await driveTraffic(a.baseUrl);
   taken = await backup({ baseUrl: a.baseUrl, file, username: 'admin', password: 'demo1234' });
   before = await figures(a.baseUrl);

@@ -3,6 +3,7 @@
 // tests and the benchmarks.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, openSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export type DevServer = { baseUrl: string; stop(): Promise<void>; child: ChildProcess };
@@ -64,7 +65,17 @@ export async function waitForHealth(baseUrl: string, timeoutMs = 60_000): Promis
   throw new Error(`the worker did not become healthy at ${baseUrl} within ${timeoutMs / 1000} s`);
 }
 
+/** A server left running by an earlier, crashed run would answer in place of the new one. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`port ${port} is in use (a dev server left running by an earlier run?)`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
+  await assertPortFree(opts.port);
   buildClientsIfStale();
   if (opts.seed === false) migrateOnly(opts);
   else seed(opts);
