@@ -25,6 +25,7 @@ import { shifts } from './routes/shifts';
 import { payments } from './routes/payments';
 import { devices } from './routes/devices';
 import { backup } from './routes/backup';
+import { jobs } from './routes/jobs';
 
 export const app = new Hono<AppEnv>();
 app.use('*', securityHeaders);
@@ -54,6 +55,7 @@ app.route('/api/shifts', shifts);
 app.route('/api/payments', payments);
 app.route('/api/devices', devices);
 app.route('/api/backup', backup);
+app.route('/api/jobs', jobs);
 
 mountDocs(app);
 app.route('/', apps);

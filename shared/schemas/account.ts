@@ -84,6 +84,9 @@ export const accountOpSchema = z.discriminatedUnion('kind', [
   z.object({ ...ctx, kind: z.literal('lease_request_release'), leaseIds: z.array(opIdSchema).min(1) }),
   z.object({ ...ctx, kind: z.literal('device_retire'), deviceId: idSchema }),
   z.object({ ...ctx, kind: z.literal('replace_card'), newCardNo: z.string().regex(/^\d{12}$/, 'must be a 12-digit card number') }),
+  // The scheduled tier review's change (decision 019): no money moves, so no ledger entry; the
+  // projection sets the D1 tier only if it is still `from`.
+  z.object({ ...ctx, kind: z.literal('tier_change'), from: z.string().min(1).max(32), to: z.string().min(1).max(32), reason: z.string().max(200) }),
 ]);
 export type AccountOp = z.infer<typeof accountOpSchema>;
 export type AccountOpKind = AccountOp['kind'];

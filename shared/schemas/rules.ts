@@ -21,6 +21,33 @@ export type OfflineAllowancePolicy = z.infer<typeof offlineAllowancePolicySchema
 // offline sales (300 members / ¥20,000: 4 %), since most offline attempts come from occasional visitors.
 export const DEFAULT_OFFLINE_ALLOWANCE: OfflineAllowancePolicy = { perMemberCapFen: 20_000, shareBp: 3_000, leaseHours: 24, perDeviceCapFen: 40_000_000, maxMembers: 2_000 };
 
+/**
+ * The scheduled tier review (shared/domain/tier-review.ts, decision 019): a member whose spend over
+ * the last `windowMonths` is below their tier's `keepSpendFen` (tiers table) is downgraded, after
+ * `graceReviews` failed reviews in a row, and never within `minMonthsInTier` of getting the tier.
+ */
+export const tierReviewPolicySchema = z.object({
+  active: z.boolean(),
+  windowMonths: z.number().int().min(1).max(36),
+  /** Reviewed in months whose number (January = 1) is divisible by this: 1 monthly, 3 quarterly, 12 in December. */
+  everyMonths: z.number().int().min(1).max(12),
+  graceReviews: z.number().int().min(0).max(12),
+  minMonthsInTier: z.number().int().min(0).max(36),
+  /** One tier down per review, or straight to the highest tier the spend keeps. */
+  downgrade: z.enum(['one_tier', 'to_qualifying']),
+});
+export type TierReviewPolicy = z.infer<typeof tierReviewPolicySchema>;
+export const DEFAULT_TIER_REVIEW: TierReviewPolicy = { active: true, windowMonths: 12, everyMonths: 1, graceReviews: 1, minMonthsInTier: 12, downgrade: 'one_tier' };
+
+/** A coupon from `templateId` for each member's birthday, `daysBefore` it; a late job still issues it up to `lateDays` after. */
+export const birthdayCouponPolicySchema = z.object({
+  active: z.boolean(),
+  templateId: z.string().min(1).max(64),
+  daysBefore: z.number().int().min(0).max(31),
+  lateDays: z.number().int().min(0).max(31),
+});
+export type BirthdayCouponPolicy = z.infer<typeof birthdayCouponPolicySchema>;
+
 /** The chain's money and points rules. Stored in D1 (`chain_rules`), edited by HQ, synced to tablets. */
 export const chainRulesSchema = z
   .object({
@@ -41,6 +68,10 @@ export const chainRulesSchema = z
     birthdayBenefit: birthdayBenefitSchema.nullable().default(null),
     // What registered tablets may hold of members' stored value for offline use (decision 015).
     offlineAllowance: offlineAllowancePolicySchema.default(DEFAULT_OFFLINE_ALLOWANCE),
+    // The monthly review that may downgrade a tier (decision 019).
+    tierReview: tierReviewPolicySchema.default(DEFAULT_TIER_REVIEW),
+    // The nightly birthday coupon (decision 019); null: none is issued.
+    birthdayCoupon: birthdayCouponPolicySchema.nullable().default(null),
   })
   .meta({ id: 'ChainRules' });
 export type ChainRules = z.infer<typeof chainRulesSchema>;
@@ -58,4 +89,6 @@ export const DEFAULT_CHAIN_RULES: ChainRules = {
   pointsLockDays: 7,
   birthdayBenefit: null,
   offlineAllowance: DEFAULT_OFFLINE_ALLOWANCE,
+  tierReview: DEFAULT_TIER_REVIEW,
+  birthdayCoupon: null,
 };

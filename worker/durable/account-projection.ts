@@ -42,11 +42,13 @@ export type ProjectionDoc = {
   leases?: Lease[];
   // The staff action that caused it, recorded in the same D1 batch.
   audit: AuditRow | null;
+  /** The soonest anything of the account expires after this op (absent in documents written before it was kept). */
+  nextExpiryAt?: number | null;
 };
 
-export const setBalances = statement<{ memberId: string; principalFen: number; bonusFen: number; reservedFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number }>((db, p) =>
+export const setBalances = statement<{ memberId: string; principalFen: number; bonusFen: number; reservedFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number; nextExpiryAt: number | null }>((db, p) =>
   db.update(members)
-    .set({ principalFen: p('principalFen'), bonusFen: p('bonusFen'), reservedFen: p('reservedFen'), points: p('points'), lockedPoints: p('lockedPoints'), status: p('status'), cardNo: p('cardNo'), ledgerSeq: p('seq'), updatedAt: p('now') })
+    .set({ principalFen: p('principalFen'), bonusFen: p('bonusFen'), reservedFen: p('reservedFen'), points: p('points'), lockedPoints: p('lockedPoints'), status: p('status'), cardNo: p('cardNo'), ledgerSeq: p('seq'), updatedAt: p('now'), nextExpiryAt: p('nextExpiryAt') })
     .where(and(eq(members.id, p('memberId')), lt(members.ledgerSeq, p('seq'))))
     .returning({ tierCode: members.tierCode, homeStoreId: members.homeStoreId }));
 
@@ -56,8 +58,9 @@ export const addDailySales = statement<{ storeId: string; day: string; totalFen:
 
 // A sale moves the balances and records the visit in one UPDATE. Upgrades happen at once;
 // downgrades wait for the scheduled review.
-export const setBalancesAfterSale = statement<{ memberId: string; principalFen: number; bonusFen: number; reservedFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number; storeId: string; totalFen: number; createdAt: number }>((db, p) =>
-  db.update(members).set({
+export const setBalancesAfterSale = statement<{ memberId: string; principalFen: number; bonusFen: number; reservedFen: number; points: number; lockedPoints: number; status: string; cardNo: string; seq: number; now: number; storeId: string; totalFen: number; createdAt: number; nextExpiryAt: number | null }>((db, p) => {
+  const upgrade = sql`(SELECT t.code FROM ${tiers} t WHERE t.upgrade_spend_fen <= ${members.lifetimeSpendFen} + ${p('totalFen')} AND t.rank > (SELECT rank FROM ${tiers} WHERE code = ${members.tierCode}) ORDER BY t.rank DESC LIMIT 1)`;
+  return db.update(members).set({
     principalFen: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('principalFen')} ELSE ${members.principalFen} END`,
     bonusFen: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('bonusFen')} ELSE ${members.bonusFen} END`,
     reservedFen: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('reservedFen')} ELSE ${members.reservedFen} END`,
@@ -70,7 +73,20 @@ export const setBalancesAfterSale = statement<{ memberId: string; principalFen: 
     lifetimeSpendFen: sql`${members.lifetimeSpendFen} + ${p('totalFen')}`,
     lastVisitAt: sql`max(coalesce(${members.lastVisitAt}, 0), ${p('createdAt')})`,
     lastVisitStoreId: p('storeId'),
-    tierCode: sql`coalesce((SELECT t.code FROM ${tiers} t WHERE t.upgrade_spend_fen <= ${members.lifetimeSpendFen} + ${p('totalFen')} AND t.rank > (SELECT rank FROM ${tiers} WHERE code = ${members.tierCode}) ORDER BY t.rank DESC LIMIT 1), ${members.tierCode})`,
+    nextExpiryAt: sql`CASE WHEN ${members.ledgerSeq} < ${p('seq')} THEN ${p('nextExpiryAt')} ELSE ${members.nextExpiryAt} END`,
+    tierCode: sql`coalesce(${upgrade}, ${members.tierCode})`,
+    // The tier review counts a tier's time from here (shared/domain/tier-review.ts).
+    tierSince: sql`CASE WHEN ${upgrade} IS NULL THEN ${members.tierSince} ELSE ${p('createdAt')} END`,
+  }).where(eq(members.id, p('memberId'))).returning({ tierCode: members.tierCode, homeStoreId: members.homeStoreId });
+});
+
+// The tier review's change (decision 019), only if the tier is still the one reviewed: a sale's
+// upgrade in between wins. Its RETURNING tells the member's object the tier D1 now has.
+export const setReviewedTier = statement<{ memberId: string; from: string; to: string; at: number; now: number }>((db, p) =>
+  db.update(members).set({
+    tierCode: sql`CASE WHEN ${members.tierCode} = ${p('from')} THEN ${p('to')} ELSE ${members.tierCode} END`,
+    tierSince: sql`CASE WHEN ${members.tierCode} = ${p('from')} THEN ${p('at')} ELSE ${members.tierSince} END`,
+    updatedAt: sql`CASE WHEN ${members.tierCode} = ${p('from')} THEN ${p('now')} ELSE ${members.updatedAt} END`,
   }).where(eq(members.id, p('memberId'))).returning({ tierCode: members.tierCode, homeStoreId: members.homeStoreId }));
 
 // A lease row only moves forward (the lease's revision), and knows its device's store.

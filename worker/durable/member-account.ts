@@ -3,6 +3,7 @@ import { applyOp, type EngineRules } from '../../shared/domain/account/engine';
 import { createHash } from 'node:crypto';
 import { useSha256Hex, verifyChain } from '../../shared/domain/account/ledger-hash';
 import { heldFen } from '../../shared/domain/allowance/leases';
+import { expiryDue, nextExpiry, NO_EXPIRY } from '../../shared/domain/account/expiry';
 import { balancesOf, emptyAccount, ownedPurses, type AccountState, type OpRecord } from '../../shared/domain/account/state';
 import type { AccountOp, LedgerEntry, OpOutcome } from '../../shared/schemas/account';
 import { cardHistory, changedLeases, holdsData, loadOp, loadOutbox, loadState, migrate, persist, readLedger, readSnapshot, readWholeLedger, recordRejection, retryCount, writeSnapshot } from './account-store';
@@ -90,6 +91,7 @@ export class MemberAccount extends DurableObject<Env> {
         audit: extras.audit ? { ...extras.audit, detail: JSON.stringify({ ...JSON.parse(extras.audit.detail ?? '{}'), status: r.record.status, code: r.record.code }) } : null,
         refundOf: op.kind === 'refund' ? op.refundOf : null,
         leases: changedLeases(before, r.state),
+        nextExpiryAt: nextExpiry(r.state) ?? NO_EXPIRY,
       };
       const id = sql.exec<{ id: number }>('INSERT INTO outbox (op_id, doc) VALUES (?, ?) RETURNING id', op.opId, JSON.stringify(doc)).one().id;
       return { ...r, outbox: { id, doc } };
@@ -196,22 +198,37 @@ export class MemberAccount extends DurableObject<Env> {
     this.alarmAt = null;
     if (!(await this.project())) return;
     const now = Date.now();
-    const s = this.state;
-    if (s && this.memberId && (s.lots.some((l) => l.remaining > 0 && l.expiresAt <= now) || s.coupons.some((c) => c.status === 'issued' && c.expiresAt <= now))) {
-      await this.apply({ memberId: this.memberId, cardNo: s.cardNo }, { opId: `expire-${now}`, kind: 'points_expire', storeId: null, staffId: null, at: now }, { consumptionOrder: 'principal_first' });
-    }
+    await this.expireDue(now, `expire-${now}`);
     await this.scheduleExpiry();
+  }
+
+  /**
+   * Expires what is due at `now` (points lots, coupons, punch cards) as one `points_expire` op, if
+   * anything is; the alarm and the nightly expiry job (worker/jobs/expiry.ts, which passes its own
+   * clock and a per-day op id) share it. An op id seen before changes nothing. Answers what D1
+   * should hold for the account's next expiry.
+   */
+  async expireDue(now: number, opId: string): Promise<{ expired: boolean; nextExpiryAt: number | null; seq: number }> {
+    const s = this.state;
+    let expired = false;
+    if (s && this.memberId && expiryDue(s, now)) {
+      const out = await this.apply({ memberId: this.memberId, cardNo: s.cardNo }, { opId, kind: 'points_expire', storeId: null, staffId: null, at: now }, { consumptionOrder: 'principal_first' });
+      expired = !('staleTier' in out) && out.status === 'applied' && !out.replayed && out.entries.length > 0;
+    }
+    const after = this.state;
+    return { expired, nextExpiryAt: after ? (nextExpiry(after) ?? NO_EXPIRY) : null, seq: after?.seq ?? 0 };
   }
 
   private async scheduleExpiry(): Promise<void> {
     const s = this.state;
     if (!s) return;
-    const due = [...s.lots.filter((l) => l.remaining > 0).map((l) => l.expiresAt), ...s.coupons.filter((c) => c.status === 'issued').map((c) => c.expiresAt)];
-    if (due.length === 0) return;
-    const next = Math.min(...due);
+    const next = nextExpiry(s);
+    if (next === null) return;
     if (next > Date.now() + 3650 * 86_400_000) return; // "never expires"
     if (this.alarmAt === undefined) this.alarmAt = await this.ctx.storage.getAlarm();
-    if (this.alarmAt === null || next < this.alarmAt) await this.setAlarm(next);
+    // A punch card may be sold already past its date: due at once (an alarm time must be positive).
+    const at = Math.max(next, Date.now());
+    if (this.alarmAt === null || at < this.alarmAt) await this.setAlarm(at);
   }
 
   private async setAlarm(at: number): Promise<void> {

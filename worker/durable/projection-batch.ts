@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { accountOps, auditLog, ledgerEntries, memberStoreVisits, orderLines, orders, payments, storeDailySales } from '../db/schema';
 import { insertRows, statement } from '../db/statements';
 import { heldFen } from '../../shared/domain/allowance/leases';
-import { ORDER_UPSERT, orderRows, setBalances, setBalancesAfterSale, setOrderRefunded, upsertAllowance, type ProjectionDoc } from './account-projection';
+import { ORDER_UPSERT, orderRows, setBalances, setBalancesAfterSale, setOrderRefunded, setReviewedTier, upsertAllowance, type ProjectionDoc } from './account-projection';
 
 const addDailySales = statement<{ storeId: string; day: string; orders: number; totalFen: number; costFen: number }>((db, p) =>
   db.insert(storeDailySales).values({ storeId: p('storeId'), day: p('day'), orders: p('orders'), salesFen: p('totalFen'), costFen: p('costFen') })
@@ -31,9 +31,11 @@ export function projectionBatchOf(db: Db, docs: readonly ProjectionDoc[], now: n
   stmts.push(...insertRows(db, accountOps, docs.map((d) => ({ opId: d.op.opId, memberId: d.memberId, kind: d.op.kind, status: d.op.status, code: d.op.code, message: d.op.message, storeId: d.op.storeId, staffId: d.op.staffId, at: d.op.at, detail: JSON.stringify(d.op.detail) }))));
   stmts.push(...insertRows(db, ledgerEntries, docs.flatMap((d) => d.entries.map((e) => ({ memberId: d.memberId, ...e }))), { ignore: true }));
   const balanceAt = docs.map((d) => {
-    const balances = { memberId: d.memberId, ...d.balances, status: d.status, cardNo: d.cardNo, seq: d.seq, now };
+    const balances = { memberId: d.memberId, ...d.balances, status: d.status, cardNo: d.cardNo, seq: d.seq, now, nextExpiryAt: d.nextExpiryAt ?? null };
     const sale = d.order && applied(d) ? d.order : null;
-    stmts.push(sale ? setBalancesAfterSale(db, { ...balances, storeId: sale.storeId, totalFen: sale.totalFen, createdAt: sale.createdAt }) : setBalances(db, balances));
+    // A tier change moves no balance (its seq is the last entry's): it sets the tier instead.
+    if (d.op.kind === 'tier_change' && applied(d)) stmts.push(setReviewedTier(db, { memberId: d.memberId, from: String(d.op.detail.from), to: String(d.op.detail.to), at: d.op.at, now }));
+    else stmts.push(sale ? setBalancesAfterSale(db, { ...balances, storeId: sale.storeId, totalFen: sale.totalFen, createdAt: sale.createdAt }) : setBalances(db, balances));
     return stmts.length - 1;
   });
   for (const d of docs) {

@@ -179,6 +179,10 @@ export const routeVerdicts: Record<RouteKey, RouteRow> = {
   'POST /api/backup/restore/rows': { verdicts: V.NOBODY, note: RESTORE_NOTE, sample: () => ({ body: { backupId: BACKUP_ID, table: 'stores', columns: ['id'], rows: [] } }) },
   'POST /api/backup/restore/members': { verdicts: V.NOBODY, note: RESTORE_NOTE, sample: async (w) => ({ body: { backupId: BACKUP_ID, members: [await snapshotOf(w)] } }) },
   'POST /api/backup/restore/finish': { verdicts: V.NOBODY, note: RESTORE_NOTE, sample: () => ({ body: { backupId: BACKUP_ID, rows: {}, members: 0 } }) },
+
+  // ── scheduled jobs (decision 019): the job log and reruns are HQ's ──
+  'GET /api/jobs': { verdicts: V.HQ, sample: () => ({ query: { limit: '10' } }) },
+  'POST /api/jobs/:name/run': { verdicts: V.HQ, note: 'birthday coupons: off in the test chain’s rules, so a rerun changes nothing', sample: () => ({ params: { name: 'birthday-coupons' }, body: {} }) },
 };
 
 /**

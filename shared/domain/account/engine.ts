@@ -89,8 +89,12 @@ function run(s: AccountState, op: AccountOp, rules: EngineRules, lookup: (opId: 
       const due = dueToExpire(s.lots, op.at);
       const n = due.reduce((k, t) => k + t.points, 0);
       for (const t of due) edit(s.lots, t.lotId)!.remaining = 0;
-      for (const c of s.coupons) if (c.status === 'issued' && c.expiresAt <= op.at) edit(s.coupons, c.id)!.status = 'expired';
-      return { entries: n > 0 ? [appendEntry(s, op, { ...zero, points: -n })] : [], effects: null, detail: { expired: n } };
+      let coupons = 0, punch = 0;
+      for (const c of s.coupons) if (c.status === 'issued' && c.expiresAt <= op.at) { edit(s.coupons, c.id)!.status = 'expired'; coupons++; }
+      // A punch card past its date is refused at use (spend.ts); expiry forfeits its unused visits in the ledger.
+      for (const c of s.punchCards) if (c.expiresAt !== null && c.expiresAt <= op.at && c.usesLeft > 0) { punch += c.usesLeft; edit(s.punchCards, c.id)!.usesLeft = 0; }
+      const changed = n > 0 || coupons > 0 || punch > 0;
+      return { entries: changed ? [appendEntry(s, op, { ...zero, points: -n, punch: -punch })] : [], effects: null, detail: { expired: n, coupons, punchUses: punch } };
     }
     case 'coupon_grant': {
       if (s.coupons.some((c) => c.id === op.coupon.id)) throw new DomainError('CONFLICT', `Coupon ${op.coupon.id} already granted`);
@@ -113,6 +117,8 @@ function run(s: AccountState, op: AccountOp, rules: EngineRules, lookup: (opId: 
       return requestRelease(s, op);
     case 'device_retire':
       return retireDevice(s, op);
+    case 'tier_change':
+      return { entries: [], effects: null, detail: { from: op.from, to: op.to, reason: op.reason } };
     case 'replace_card': {
       if (s.status === 'closed') throw new DomainError('CARD_CLOSED', 'The membership is closed');
       const old = s.cardNo;

@@ -5,3 +5,4 @@ export * from './sales';
 export * from './system';
 export * from './accounts';
 export * from './promotions';
+export * from './jobs';

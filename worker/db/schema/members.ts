@@ -29,6 +29,8 @@ export const members = sqliteTable(
     birthday: text('birthday'),
     homeStoreId: text('home_store_id').notNull().references(() => stores.id),
     tierCode: text('tier_code').notNull().references(() => tiers.code),
+    // When the member got the tier (a sale's upgrade, a review's change); null: before this was kept.
+    tierSince: integer('tier_since'),
     cardNo: text('card_no').notNull().unique(),
     status: text('status', { enum: ['active', 'frozen', 'closed'] }).notNull().default('active'),
     joinedAt: integer('joined_at').notNull(),
@@ -41,6 +43,9 @@ export const members = sqliteTable(
     lockedPoints: integer('locked_points').notNull().default(0),
     // The ledger sequence these balances reflect: a late or repeated projection never moves them back.
     ledgerSeq: integer('ledger_seq').notNull().default(0),
+    // The soonest a points lot, coupon or punch card of the account expires, as its object last
+    // projected it (null: not known yet). The nightly expiry job looks at the members it has passed.
+    nextExpiryAt: integer('next_expiry_at'),
     lifetimeSpendFen: integer('lifetime_spend_fen').notNull().default(0),
     lastVisitAt: integer('last_visit_at'),
     lastVisitStoreId: text('last_visit_store_id').references(() => stores.id),
@@ -55,6 +60,7 @@ export const members = sqliteTable(
     index('members_phone_last4_idx').on(t.phoneLast4),
     index('members_last_visit_idx').on(t.lastVisitAt),
     index('members_updated_idx').on(t.updatedAt),
+    index('members_next_expiry_idx').on(t.nextExpiryAt),
   ],
 );
 

@@ -1,0 +1,56 @@
+import type { JobName, JobRun } from '../../shared/schemas/jobs';
+import { openDb } from '../db/client';
+import { loadRules } from '../services/rules';
+import { claimRun, getRun, releaseRun, restartRun, savePage } from './job-runs';
+import { JOBS } from './registry';
+import type { JobContext } from './types';
+
+/** Members per page: one D1 read of them (and of what the job needs about them) per page. */
+export const PAGE_SIZE = 500;
+/**
+ * Wall time an invocation spends on one run before it lets go (the cursor is saved after every
+ * page): a cron invocation stays well inside Workers' limits whatever the chain's size, and the
+ * next cron tick (every 10 minutes, wrangler.toml) takes the run on from its cursor.
+ */
+export const BUDGET_MS = 15_000;
+
+export type RunOptions = { triggeredBy?: string; pageSize?: number; budgetMs?: number; rerun?: boolean };
+/** `claimed` false: the run was done already, or another invocation holds it (nothing was done). */
+export type RunResult = { run: JobRun | null; finished: boolean; claimed: boolean };
+
+/**
+ * Runs (or goes on with) `name` for `period` at `now`. A done period is left alone unless `rerun`;
+ * a run held by another invocation is left to it. A page that throws (D1 down) pauses the run: the
+ * next invocation resumes from the last saved cursor.
+ */
+export async function runJob(env: Env, name: JobName, period: string, now: number, opts: RunOptions = {}): Promise<RunResult> {
+  const d1 = env.DB;
+  const by = opts.triggeredBy ?? 'cron';
+  const claimed = opts.rerun ? await restartRun(d1, name, period, now, by) : await claimRun(d1, name, period, now, by);
+  if (!claimed) return { run: await getRun(d1, `${name}:${period}`), finished: false, claimed: false };
+  const ctx: JobContext = { env, now, period, rules: await loadRules(openDb(d1)) };
+  const def = JOBS[name];
+  const started = Date.now();
+  let cursor = claimed.cursor;
+  try {
+    if (def.applies(ctx)) {
+      for (;;) {
+        const page = await def.page(ctx, cursor, opts.pageSize ?? PAGE_SIZE);
+        await savePage(d1, claimed.id, page, now);
+        cursor = page.next;
+        if (cursor === null) break;
+        if (Date.now() - started >= (opts.budgetMs ?? BUDGET_MS)) {
+          await releaseRun(d1, claimed.id, now, 'paused');
+          return { run: await getRun(d1, claimed.id), finished: false, claimed: true };
+        }
+      }
+    }
+    await releaseRun(d1, claimed.id, now, 'finished');
+    return { run: await getRun(d1, claimed.id), finished: true, claimed: true };
+  } catch (e) {
+    const message = e instanceof Error ? e.message.slice(0, 300) : String(e).slice(0, 300);
+    console.error(`job ${claimed.id}: paused after an error`, e);
+    await releaseRun(d1, claimed.id, now, 'paused', message).catch(() => undefined);
+    return { run: await getRun(d1, claimed.id).catch(() => null), finished: false, claimed: true };
+  }
+}
