@@ -26,6 +26,7 @@ import { payments } from './routes/payments';
 import { devices } from './routes/devices';
 import { backup } from './routes/backup';
 import { jobs } from './routes/jobs';
+import { notifications } from './routes/notifications';
 
 export const app = new Hono<AppEnv>();
 app.use('*', securityHeaders);
@@ -56,6 +57,7 @@ app.route('/api/payments', payments);
 app.route('/api/devices', devices);
 app.route('/api/backup', backup);
 app.route('/api/jobs', jobs);
+app.route('/api', notifications);
 
 mountDocs(app);
 app.route('/', apps);

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { accountOps, auditLog, ledgerEntries, memberStoreVisits, orderLines, orders, payments, storeDailySales } from '../db/schema';
 import { insertRows, statement } from '../db/statements';
 import { heldFen } from '../../shared/domain/allowance/leases';
+import { enqueueStatements, eventsOfDocs } from '../notify/enqueue';
 import { ORDER_UPSERT, orderRows, setBalances, setBalancesAfterSale, setOrderRefunded, setReviewedTier, upsertAllowance, type ProjectionDoc } from './account-projection';
 
 const addDailySales = statement<{ storeId: string; day: string; orders: number; totalFen: number; costFen: number }>((db, p) =>
@@ -61,6 +62,8 @@ export function projectionBatchOf(db: Db, docs: readonly ProjectionDoc[], now: n
   for (const row of days.values()) stmts.push(addDailySales(db, row));
   stmts.push(...insertRows(db, memberStoreVisits, sales.map(({ memberId, w }) => ({ memberId, storeId: w.storeId, lastVisitAt: w.createdAt })), { conflict: VISIT_UPSERT }));
   for (const d of docs) if (d.refundOf && applied(d)) stmts.push(setOrderRefunded(db, { id: d.refundOf, refundedFen: Number(d.op.detail.cumulativeFen ?? 0), now }));
+  // The members' notifications of these ops, keyed by op id: a re-projection adds none (decision 020).
+  stmts.push(...enqueueStatements(db.$client, eventsOfDocs(docs), now));
   if (visitsSince !== null) stmts.push(visitStoresOfMany(db, { members: JSON.stringify([...new Set(docs.map((d) => d.memberId))]), since: visitsSince }));
   return { stmts, balanceAt };
 }

@@ -1,8 +1,9 @@
 import type { JobName } from '../../shared/schemas/jobs';
 import { birthdayCoupons } from './birthday-coupons';
 import { expiry } from './expiry';
+import { notifyReminders } from './notify-reminders';
 import { tierReview } from './tier-review';
 import type { JobDef } from './types';
 
 /** Every scheduled job, in the order the cron runs them. */
-export const JOBS: Record<JobName, JobDef> = { 'tier-review': tierReview, expiry, 'birthday-coupons': birthdayCoupons };
+export const JOBS: Record<JobName, JobDef> = { 'tier-review': tierReview, expiry, 'birthday-coupons': birthdayCoupons, 'notify-reminders': notifyReminders };

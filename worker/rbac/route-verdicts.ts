@@ -183,6 +183,17 @@ export const routeVerdicts: Record<RouteKey, RouteRow> = {
   // ── scheduled jobs (decision 019): the job log and reruns are HQ's ──
   'GET /api/jobs': { verdicts: V.HQ, sample: () => ({ query: { limit: '10' } }) },
   'POST /api/jobs/:name/run': { verdicts: V.HQ, note: 'birthday coupons: off in the test chain’s rules, so a rerun changes nothing', sample: () => ({ params: { name: 'birthday-coupons' }, body: {} }) },
+
+  // ── notifications (decision 020): a member's own inbox and preferences; the outbox and its retries are HQ's ──
+  'GET /api/me/notifications': { verdicts: V.MEMBERS, sample: () => ({ query: { limit: '10' } }) },
+  'POST /api/me/notifications/read': { verdicts: V.MEMBERS, sample: () => ({ body: { all: true } }) },
+  'GET /api/me/notification-preferences': { verdicts: V.MEMBERS, sample: () => ({}) },
+  'PUT /api/me/notification-preferences': {
+    verdicts: V.MEMBERS, note: 'the defaults, so no later request is held or silenced',
+    sample: () => ({ body: { channels: Object.fromEntries(['spend', 'recharge', 'points_expiring', 'punch_expiring', 'coupon_expiring', 'birthday', 'tier_change', 'card_frozen'].map((k) => [k, { inbox: true, sms: ['spend', 'recharge', 'card_frozen'].includes(k) }])), quietHours: { start: '22:00', end: '08:00' }, locale: 'zh-CN' } }),
+  },
+  'GET /api/notifications': { verdicts: V.HQ, note: 'HQ only, managers neither: failures are a chain-wide matter', sample: () => ({ query: { status: 'failed', limit: '10' } }) },
+  'POST /api/notifications/:id/retry': { verdicts: V.HQ, note: 'no such notification: HQ is answered 404 past authorization', sample: () => ({ params: { id: `rbac-${ulid()}:sms` } }) },
 };
 
 /**

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { LoginResponse } from '../../shared/schemas/auth';
 import { DomainError } from '../../shared/errors';
+import { smsText } from '../../shared/domain/notification-templates';
 import { createSession } from '../auth/sessions';
 import type { SmsSender } from '../auth/sms';
 import { assertNotThrottled, clearFailures, recordFailure } from '../auth/throttle';
@@ -34,7 +35,7 @@ export async function requestOtp(db: Db, sms: SmsSender, phone: string, now: num
     const code = sixDigits();
     const row = { phone, codeHash: await codeHash(phone, code), sentAt: now, expiresAt: now + OTP_TTL_MS, attempts: 0 };
     await db.insert(otpCodes).values(row).onConflictDoUpdate({ target: otpCodes.phone, set: row });
-    await sms.send(phone, `【云卡会员】您的登录验证码是 ${code}，5 分钟内有效。请勿告诉他人。`);
+    await sms.send(phone, smsText({ kind: 'otp', code, minutes: OTP_TTL_MS / 60_000 }, 'zh-CN'));
   }
   return { resendAfter: OTP_RESEND_MS / 1000 };
 }

@@ -6,3 +6,4 @@ export * from './system';
 export * from './accounts';
 export * from './promotions';
 export * from './jobs';
+export * from './notifications';
