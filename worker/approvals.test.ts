@@ -123,6 +123,27 @@ describe('refunds', () => {
     expect(await orderRow(s.id)).toEqual({ status: 'refunded', refunded_fen: PRICE });
   });
 
+  it('a repeat of the refund that used up a walk-in sale changes nothing (fault simulation, seed 3722)', async () => {
+    const s = sale(PRICE);
+    expect((await api('/api/orders', { token: clerk1, body: s })).status).toBe(200);
+    const whole = refundBody(ulid(), s.id, PRICE);
+    expect((await post(manager1, whole)).json).toMatchObject({ refundedFen: PRICE, replayed: false });
+    // The first answer was lost; the till sends it again, now that nothing more fits the sale.
+    const again = await post(manager1, whole);
+    expect([again.status, again.json.replayed, again.json.refundedFen]).toEqual([200, true, PRICE]);
+    const part = refundBody(ulid(), s.id, 1000);
+    const t = sale(PRICE, { id: ulid() });
+    expect((await api('/api/orders', { token: clerk1, body: t })).status).toBe(200);
+    const first = refundBody(ulid(), t.id, PRICE - 1000);
+    await post(manager1, first);
+    await post(manager1, { ...part, refundOf: t.id });
+    expect((await post(manager1, first)).json).toMatchObject({ replayed: true, refundedFen: PRICE });
+    expect(await orderRow(s.id)).toEqual({ status: 'refunded', refunded_fen: PRICE });
+    expect(await orderRow(t.id)).toEqual({ status: 'refunded', refunded_fen: PRICE });
+    const audited = await env.DB.prepare(`SELECT count(*) AS n FROM audit_log WHERE id IN (?, ?)`).bind(whole.opId, first.opId).first<{ n: number }>();
+    expect(audited?.n).toBe(2);
+  });
+
   it('two refunds racing for the same walk-in sale cannot pass its total', async () => {
     const s = sale(PRICE);
     expect((await api('/api/orders', { token: clerk1, body: s })).status).toBe(200);

@@ -31,7 +31,11 @@ export async function refundWalkIn(db: Db, actor: Actor, r: RefundRequest): Prom
   const approvedBy = await checkApproval(db, actor, r.storeId, r.approval, approvalMessages.refund(r), 'A refund');
   const now = Date.now();
   const fingerprint = await requestFingerprint('refund:walk-in', r);
-  const detail = JSON.stringify({ opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, reason: r.reason, approvedBy, fingerprint });
+  // `attempt` makes this try's audit row its own: the UPDATE below moves the total only for the row
+  // this batch inserted. A repeat whose amount no longer fits inserts nothing and must not find the
+  // first try's row and add the amount again (found by the fault simulation, seed 3722).
+  const attempt = crypto.randomUUID();
+  const detail = JSON.stringify({ opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, reason: r.reason, approvedBy, fingerprint, attempt });
   const fits = and(eq(orders.id, r.refundOf), sql`${orders.status} IN ('completed', 'partially_refunded')`, sql`${orders.refundedFen} + ${r.amountFen} <= ${orders.totalFen}`);
   try {
     const [inserted] = await db.batch([
@@ -46,19 +50,26 @@ export async function refundWalkIn(db: Db, actor: Actor, r: RefundRequest): Prom
         refundedFen: sql`${orders.refundedFen} + ${r.amountFen}`,
         status: sql`CASE WHEN ${orders.refundedFen} + ${r.amountFen} >= ${orders.totalFen} THEN 'refunded' ELSE 'partially_refunded' END`,
         updatedAt: now,
-      }).where(and(eq(orders.id, r.refundOf), sql`EXISTS (SELECT 1 FROM ${auditLog} WHERE ${auditLog.id} = ${r.opId})`)),
+      }).where(and(eq(orders.id, r.refundOf), sql`EXISTS (SELECT 1 FROM ${auditLog} WHERE ${auditLog.id} = ${r.opId} AND ${auditLog.detail} = ${detail})`)),
     ]);
     if (inserted.meta.changes === 0) {
+      // Nothing inserted: a repeat of a refund that went through (answered from its record), or too much.
+      if (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.id, r.opId)).get()) return replayOf(db, r, fingerprint, order.totalFen);
       const left = order.totalFen - order.refundedFen;
       throw new DomainError('REFUND_EXCEEDS_ORIGINAL', `Only ${left} fen of the sale remain refundable`, { details: { refundableFen: left } });
     }
     return { opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, refundedFen: order.refundedFen + r.amountFen, totalFen: order.totalFen, replayed: false };
   } catch (e) {
     if (brokenConstraint(e) !== 'audit_log.id') throw e;
-    await assertSameRefund(db, r.opId, fingerprint);
-    const now = await db.select({ refundedFen: orders.refundedFen }).from(orders).where(eq(orders.id, r.refundOf)).get();
-    return { opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, refundedFen: now?.refundedFen ?? 0, totalFen: order.totalFen, replayed: true };
+    return replayOf(db, r, fingerprint, order.totalFen);
   }
+}
+
+/** The answer to a repeat: the first try's, if it was this same request. */
+async function replayOf(db: Db, r: RefundRequest, fingerprint: string, totalFen: number): Promise<WalkInRefund> {
+  await assertSameRefund(db, r.opId, fingerprint);
+  const now = await db.select({ refundedFen: orders.refundedFen }).from(orders).where(eq(orders.id, r.refundOf)).get();
+  return { opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, refundedFen: now?.refundedFen ?? 0, totalFen, replayed: true };
 }
 
 /** The refund recorded under this id was this request (its audit row keeps the fingerprint). */
