@@ -1,7 +1,8 @@
 // The long run of the money-path simulation (docs/decisions/016):
-//   npx tsx scripts/sim.ts --seeds 10000 [--start 1] [--steps 8] [--chunk 500]
+//   npx tsx scripts/sim.ts --seeds 10000 [--start 1] [--steps 8] [--chunk 500] [--jobs 2]
 // It runs the vitest `sim` project (worker/sim/money-path.sim.test.ts, inside workerd) a chunk of
-// seeds at a time (SIM_SEED_START, SIM_RUNS, SIM_STEPS), each chunk in a fresh process and storage,
+// seeds at a time (SIM_SEED_START, SIM_RUNS, SIM_STEPS), each chunk in a fresh process and storage
+// (`--jobs` chunks at once, one per core to spare),
 // reads the summary line each chunk prints and adds them up: runs, steps, faults injected by kind,
 // violations. Exit code 1 if any run found a violation; each failing seed is printed with its
 // replay command (SIM_SEED=n npx vitest run --project sim).
@@ -20,6 +21,7 @@ const seeds = arg('seeds', 10_000);
 const start = arg('start', 1);
 const steps = arg('steps', 8);
 const chunk = arg('chunk', 500);
+const jobs = arg('jobs', 1);
 // ANSI colours and vitest's prefixes, so the summary line parses whatever the reporter does.
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -54,24 +56,29 @@ function runChunk(first: number, runs: number): Promise<{ summary: Summary | nul
 
 const total = { runs: 0, steps: 0, seconds: 0, violations: 0, failedSeeds: [] as number[], faults: {} as Record<string, number> };
 const began = Date.now();
-for (let first = start; first < start + seeds; first += chunk) {
-  const runs = Math.min(chunk, start + seeds - first);
-  const { summary, failures } = await runChunk(first, runs);
-  if (!summary) {
-    console.log(`seeds ${first}–${first + runs - 1}: no summary (the chunk crashed); counted as ${runs} failed runs`);
-    total.violations += 1;
-    total.failedSeeds.push(first);
-    continue;
+const firsts: number[] = [];
+for (let first = start; first < start + seeds; first += chunk) firsts.push(first);
+async function worker(): Promise<void> {
+  for (let first = firsts.shift(); first !== undefined; first = firsts.shift()) {
+    const runs = Math.min(chunk, start + seeds - first);
+    const { summary, failures } = await runChunk(first, runs);
+    if (!summary) {
+      console.log(`seeds ${first}–${first + runs - 1}: no summary (the chunk crashed); counted as ${runs} failed runs`);
+      total.violations += 1;
+      total.failedSeeds.push(first);
+      continue;
+    }
+    total.runs += summary.runs;
+    total.steps += summary.steps;
+    total.seconds += summary.seconds;
+    total.violations += summary.violations;
+    total.failedSeeds.push(...summary.failedSeeds);
+    for (const [k, n] of Object.entries(summary.faults)) total.faults[k] = (total.faults[k] ?? 0) + n;
+    console.log(`seeds ${first}–${first + runs - 1}: ${summary.runs} runs, ${summary.steps} steps, ${summary.seconds.toFixed(0)} s, ${summary.violations} violations`);
+    for (const f of failures) console.log(`  ${f}`);
   }
-  total.runs += summary.runs;
-  total.steps += summary.steps;
-  total.seconds += summary.seconds;
-  total.violations += summary.violations;
-  total.failedSeeds.push(...summary.failedSeeds);
-  for (const [k, n] of Object.entries(summary.faults)) total.faults[k] = (total.faults[k] ?? 0) + n;
-  console.log(`seeds ${first}–${first + runs - 1}: ${summary.runs} runs, ${summary.steps} steps, ${summary.seconds.toFixed(0)} s, ${summary.violations} violations`);
-  for (const f of failures) console.log(`  ${f}`);
 }
+await Promise.all(Array.from({ length: jobs }, () => worker()));
 
 const faults = Object.entries(total.faults).filter(([k]) => !k.startsWith('seen:') && !['mutations', 'sales:accepted', 'refused-on-tablet'].includes(k));
 const seen = Object.entries(total.faults).filter(([k]) => k.startsWith('seen:') || ['mutations', 'sales:accepted', 'refused-on-tablet'].includes(k));
