@@ -156,6 +156,9 @@ describe('pull', () => {
     expect([...view.keys()].filter((k) => k.startsWith('member/'))).toEqual([`member/${id}`]);
     expect(view.get(`account/${id}`)).toMatchObject({ memberId: id, balances: { principalFen: 20_000 } });
     expect(view.has('tier/gold') && view.has('rules')).toBe(true);
+    // Their own recharge, for the phone's history (sales are orders).
+    const ops = [...view.entries()].filter(([k]) => k.startsWith('account-op/')).map(([, v]) => v);
+    expect(ops).toEqual([expect.objectContaining({ kind: 'recharge', storeId: 'store-1', amountFen: 20_000, principalFen: 20_000, refundOf: null })]);
     expect([...view.keys()].some((k) => k.startsWith('product/') || k.startsWith('store/'))).toBe(false);
     // A phone cannot ring up a sale: refused and recorded, nothing charged.
     expect((await push(token, group, [{ clientID: 'phone', id: 1, name: 'checkout', args: sale(id) }])).status).toBe(200);

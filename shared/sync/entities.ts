@@ -50,6 +50,27 @@ export const syncedOrderSchema = z.object({
 });
 export type SyncedOrder = z.infer<typeof syncedOrderSchema>;
 
+/**
+ * `account-op/`: a recharge or a refund on the member's own account, for the member's phone
+ * (sales are orders; a refund names the sale or recharge it gave back). Money moved into (+) or out
+ * of (−) the two purses, and points.
+ */
+export const syncedAccountOpSchema = z.object({
+  opId: z.string(),
+  kind: z.enum(['recharge', 'refund']),
+  storeId: idSchema.nullable(),
+  at: timestampSchema,
+  principalFen: z.number().int(),
+  bonusFen: z.number().int(),
+  points: z.number().int(),
+  refundOf: z.string().nullable(),
+  /** A refund: how much of the original it gave back (of the sale's total or the recharge); a recharge: the amount paid. */
+  amountFen: fenSchema,
+  /** Cash handed back by a refund of a recharge (the principal minus bonus already spent), when known. */
+  refundCashFen: fenSchema.nullable(),
+});
+export type SyncedAccountOp = z.infer<typeof syncedAccountOpSchema>;
+
 /** A mutation the server refused for good: kept so the tablet that made it can show why. */
 export const rejectionSchema = z.object({
   clientID: z.string(),

@@ -11,6 +11,8 @@ export const keys = {
   rules: () => 'rules',
   member: (id: string) => `member/${id}`,
   account: (memberId: string) => `account/${memberId}`,
+  /** A member's own recharge or refund (the phone's history): from D1's account_ops, member view only. */
+  accountOp: (opId: string) => `account-op/${opId}`,
   order: (id: string) => `order/${id}`,
   campaign: (id: string) => `campaign/${id}`,
   couponTemplate: (id: string) => `coupon-template/${id}`,
@@ -31,6 +33,7 @@ export const prefixes = {
   tier: 'tier/',
   member: 'member/',
   account: 'account/',
+  accountOp: 'account-op/',
   order: 'order/',
   campaign: 'campaign/',
   couponTemplate: 'coupon-template/',

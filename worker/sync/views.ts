@@ -8,6 +8,7 @@ import { categorySource, inventorySource, oneMemberSource, productSource, rulesS
 import { orderSource } from './order-source';
 import { approverSource } from './approver-source';
 import { allowanceSource } from './allowance-source';
+import { memberAccountOpSource } from './account-op-source';
 import { campaignSource, couponTemplateSource } from './promotion-sources';
 import type { Source } from './source';
 import { channels } from './poke';
@@ -36,7 +37,8 @@ function accountSource(env: Env, db: Db, memberId: string): Source {
  */
 export function viewFor(env: Env, db: Db, actor: Actor): Source[] {
   if (actor.kind === 'member') {
-    return [oneMemberSource(db, actor.id), accountSource(env, db, actor.id), tierSource(db), rulesSource(db), orderSource(db, 'orders', eq(orders.memberId, actor.id), () => Date.now() - 365 * DAY)];
+    return [oneMemberSource(db, actor.id), accountSource(env, db, actor.id), tierSource(db), rulesSource(db), orderSource(db, 'orders', eq(orders.memberId, actor.id), () => Date.now() - 365 * DAY),
+      memberAccountOpSource(db, actor.id, () => Date.now() - 365 * DAY)];
   }
   if (actor.role === 'hq_admin' || !actor.storeId) return [storeSource(db, null), categorySource(db), tierSource(db), rulesSource(db), productSource(db, null, true), campaignSource(db, null), couponTemplateSource(db, null)];
   const s = actor.storeId;

@@ -1,45 +1,8 @@
-import i18n from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
-import { initReactI18next } from 'react-i18next';
-import { toLang, type Lang } from './format';
+import i18n, { initI18n } from './i18n-setup';
 import { en, zhCN } from './locales';
 
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-export const LANG_STORAGE_KEY = 'cloudcard.lang';
+/** Every app's strings (clerk, HQ; tests). The member app loads only its own: i18n-member.ts. */
+initI18n({ 'zh-CN': zhCN, en });
 
-
-/**
- * Simplified Chinese unless the person chose otherwise: the choice (the 中文/EN switch, or
- * ?lang=en in a link) is kept in localStorage and shared by the three apps on this origin. The
- * browser's own language is deliberately not consulted: the chain's tablets are often set up in
- * English by the vendor while the staff read Chinese.
- */
-void i18n
-  .use(LanguageDetector)
-  .use(initReactI18next)
-  .init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    supportedLngs: [...LANGS],
-    fallbackLng: 'zh-CN',
-    load: 'currentOnly',
-    interpolation: { escapeValue: false },
-    detection: {
-      order: ['querystring', 'localStorage'],
-      lookupQuerystring: 'lang',
-      lookupLocalStorage: LANG_STORAGE_KEY,
-      caches: ['localStorage'],
-      convertDetectedLanguage: (l: string) => toLang(l) ?? l,
-    },
-    react: { useSuspense: false },
-  });
-
-const syncDocument = (lng: string) => {
-  if (typeof document !== 'undefined') document.documentElement.lang = toLang(lng) ?? 'zh-CN';
-};
-syncDocument(i18n.resolvedLanguage ?? 'zh-CN');
-i18n.on('languageChanged', syncDocument);
-
-/** The current UI language, always one of LANGS. */
-export const currentLang = (): Lang => toLang(i18n.resolvedLanguage) ?? 'zh-CN';
-
+export { currentLang, LANG_STORAGE_KEY, LANGS } from './i18n-setup';
 export default i18n;

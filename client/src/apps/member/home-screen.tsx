@@ -1,32 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../shared/domain/money';
-import type { Me } from '../../../../shared/schemas/me';
-import type { Member } from '../../../../shared/schemas/member';
+import type { Member, Tier } from '../../../../shared/schemas/member';
+import { DEFAULT_CHAIN_RULES, type ChainRules } from '../../../../shared/schemas/rules';
+import { keys } from '../../../../shared/sync/keys';
+import { useSubscribe } from '../../lib/sync/sync-context';
 import { useSignOut } from '../../lib/app-context';
 import { formatCount, toLang } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { Button } from '../../lib/ui/button';
 import { Brand } from '../../lib/ui/brand-mark';
-import { CouponIcon, LogOutIcon, QrIcon, ReceiptIcon, TicketIcon } from '../../lib/ui/icons';
+import { CouponIcon, LockIcon, LogOutIcon, QrIcon, ReceiptIcon, TicketIcon } from '../../lib/ui/icons';
 import { LanguageSwitch } from '../../lib/ui/language-switch';
 import { MemberCard } from './member-card';
 import { TierProgressCard } from './tier-progress-card';
 import './member-code.css';
 
 /** "My card": the card, stored value (paid-in and bonus apart), points, tier progress, services. */
-export function HomeScreen({ me, member }: { me: Me; member: Member }) {
+export function HomeScreen({ member, tier, nextTier }: { member: Member; tier: Tier | null; nextTier: Tier | null }) {
   const { t, i18n } = useTranslation();
   const lang = toLang(i18n.resolvedLanguage) ?? 'zh-CN';
   const signOut = useSignOut();
+  const rules = useSubscribe(async (tx) => ((await tx.get(keys.rules())) as ChainRules | undefined) ?? DEFAULT_CHAIN_RULES, DEFAULT_CHAIN_RULES, []);
   const services = [
-    { key: 'punchCards', icon: <TicketIcon /> },
-    { key: 'coupons', icon: <CouponIcon /> },
-    { key: 'history', icon: <ReceiptIcon /> },
-    { key: 'memberCode', icon: <QrIcon /> },
+    { key: 'punchCards', icon: <TicketIcon />, to: 'wallet' },
+    { key: 'coupons', icon: <CouponIcon />, to: 'wallet' },
+    { key: 'history', icon: <ReceiptIcon />, to: 'history' },
+    { key: 'memberCode', icon: <QrIcon />, to: 'code' },
   ] as const;
 
   return (
-    <div className="member-shell">
+    <div className="member-shell with-tabs">
       <header className="member-header">
         <Brand size={28} />
         <div className="member-header-actions">
@@ -45,7 +48,13 @@ export function HomeScreen({ me, member }: { me: Me; member: Member }) {
           <p className="muted">{t('member.home.heading')}</p>
         </div>
 
-        <MemberCard member={member} tier={me.tier} />
+        {member.status !== 'active' ? (
+          <div className="frozen-banner" role="status" data-testid="home-frozen">
+            <LockIcon size={20} />
+            <span>{t(member.status === 'frozen' ? 'memberApp.me.frozenBanner' : 'memberApp.me.closedBanner')}</span>
+          </div>
+        ) : null}
+        <MemberCard member={member} tier={tier} />
         <Button size="lg" block className="member-code-open" onClick={() => navigate('code')} data-testid="show-member-code">
           <QrIcon size={20} />
           {t('memberCode.open')}
@@ -79,25 +88,19 @@ export function HomeScreen({ me, member }: { me: Me; member: Member }) {
           ) : null}
         </section>
 
-        <TierProgressCard member={member} tier={me.tier} nextTier={me.nextTier} />
+        <TierProgressCard member={member} tier={tier} nextTier={nextTier} keepMonths={rules.tierReview.active ? rules.tierReview.windowMonths : null} />
 
         <section className="card services" aria-labelledby="services-title">
           <h2 id="services-title" className="section-title">
             {t('member.home.services')}
           </h2>
           <ul className="service-grid">
-            {services.map((s) => s.key === 'memberCode' ? (
+            {services.map((s) => (
               <li key={s.key} className="service service-live" data-testid={`service-${s.key}`}>
-                <button type="button" className="service-button" onClick={() => navigate('code')}>
+                <button type="button" className="service-button" onClick={() => navigate(s.to)}>
                   <span className="service-icon">{s.icon}</span>
                   <span className="service-name">{t(`member.home.${s.key}`)}</span>
                 </button>
-              </li>
-            ) : (
-              <li key={s.key} className="service" aria-disabled="true" data-testid={`service-${s.key}`}>
-                <span className="service-icon">{s.icon}</span>
-                <span className="service-name">{t(`member.home.${s.key}`)}</span>
-                <span className="service-soon">{t('member.home.soon')}</span>
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import '../../lib/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../../lib/i18n';
+import '../../lib/i18n-member';
 import '../../lib/styles/base.css';
 import { createApi } from '../../lib/api';
 import { AppProvider } from '../../lib/app-context';

@@ -4,7 +4,7 @@ import type { Member, Tier } from '../../../../shared/schemas/member';
 import { tierClass, tierName, tierProgress } from '../../lib/tier';
 
 /** How far the member is from the next tier; at the top tier, a thank-you instead. */
-export function TierProgressCard({ member, tier, nextTier }: { member: Member; tier: Tier | null; nextTier: Tier | null }) {
+export function TierProgressCard({ member, tier, nextTier, keepMonths = null }: { member: Member; tier: Tier | null; nextTier: Tier | null; keepMonths?: number | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'zh-CN';
   const progress = tierProgress(member.lifetimeSpendFen, tier, nextTier);
@@ -34,6 +34,11 @@ export function TierProgressCard({ member, tier, nextTier }: { member: Member; t
       ) : (
         <p className="tier-progress-text">{t('member.home.topTier')}</p>
       )}
+      {tier && keepMonths && tier.keepSpendFen > 0 ? (
+        <p className="tier-progress-keep muted" data-testid="tier-keep">
+          {t('memberApp.home.keep', { months: keepMonths, amount: formatFen(tier.keepSpendFen), tier: tierName(tier, lang) })}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { toLang, type Lang } from '../format';
-import { LANGS } from '../i18n';
+import { LANGS } from '../i18n-setup';
 
 const LABEL: Record<Lang, string> = { 'zh-CN': '中文', en: 'EN' };
 
