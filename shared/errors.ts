@@ -29,6 +29,9 @@ export const errorStatus = {
   REFUND_EXCEEDS_ORIGINAL: 409,
   OPERATION_NOT_FOUND: 404,
   IDEMPOTENCY_MISMATCH: 409,
+  /** 积分兑换: the reward is sold out, or this member has had as many as it allows. */
+  REWARD_SOLD_OUT: 409,
+  REWARD_LIMIT_REACHED: 409,
   RATE_LIMITED: 429,
   NOT_AVAILABLE: 404,
   INTERNAL: 500,

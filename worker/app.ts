@@ -25,6 +25,9 @@ import { shifts } from './routes/shifts';
 import { payments } from './routes/payments';
 import { devices } from './routes/devices';
 import { backup } from './routes/backup';
+import { rewards } from './routes/rewards';
+import { redemptions } from './routes/redemptions';
+import { ratings } from './routes/ratings';
 import { jobs } from './routes/jobs';
 import { notifications } from './routes/notifications';
 
@@ -57,6 +60,9 @@ app.route('/api/payments', payments);
 app.route('/api/devices', devices);
 app.route('/api/backup', backup);
 app.route('/api/jobs', jobs);
+app.route('/api/rewards', rewards);
+app.route('/api/redemptions', redemptions);
+app.route('/api/ratings', ratings);
 app.route('/api', notifications);
 
 mountDocs(app);

@@ -2,7 +2,7 @@
 // view; cards & coupons; the inbox, which shows a recharge made at the counter while the phone is
 // open; the store list and reporting the card lost; English. Run by client/e2e/run.ts.
 import { ulid } from 'ulid';
-import { api, assert, open, PHONE, staffToken, text, TIMEOUT } from './helpers.mjs';
+import { api, assert, DESKTOP, open, PHONE, staffSignIn, staffToken, text, TIMEOUT } from './helpers.mjs';
 
 /** A new store-1 member with stored value and one sale paid from it, made through the API as clerk1. */
 async function memberWithASale(ctx, token) {
@@ -129,6 +129,117 @@ export const tests = [
       assert((await page.getAttribute('html', 'lang')) === 'en', 'html lang was not updated');
       await page.getByTestId('lang-zh-CN').click();
       assert(true, 'no CSP violations');
+    },
+  },
+  {
+    name: 'Member self-service: a spend at another store appears live, the receipt is rated, points buy a coupon once, the profile is edited, and the balance reads offline',
+    async run(ctx) {
+      const clerk = await staffToken(ctx, ctx.demo.clerkUser);
+      const [clerk2, manager2, hq] = [await staffToken(ctx, 'clerk2'), await staffToken(ctx, 'manager2'), await staffToken(ctx, 'admin')];
+      const m = await memberWithASale(ctx, clerk);
+      await api(ctx, `/api/members/${m.id}/points/adjust`, { token: hq, body: { opId: ulid(), delta: 1_000, reason: '活动赠送' } });
+      const page = await open(ctx, '/member/', PHONE);
+      await memberSignIn(page, ctx, m.phone);
+      const start = await api(ctx, `/api/members/${m.id}/account`, { token: clerk });
+      const yuan = (b) => ((b.principalFen + b.bonusFen) / 100).toFixed(2);
+      await waitText(page, 'member-balance', yuan(start.balances));
+
+      // A spend at store 2's counter while the phone is open: the balance moves without a reload.
+      const saleId = ulid();
+      const t0 = Date.now();
+      await api(ctx, '/api/orders', { token: clerk2, body: { id: saleId, storeId: 'store-2', memberId: m.id, createdAt: Date.now(), lines: [{ productId: 'p-401', quantity: 1 }], tenders: [{ kind: 'stored_value', amountFen: 8_900 }] } });
+      const after = await api(ctx, `/api/members/${m.id}/account`, { token: clerk });
+      await waitText(page, 'member-balance', yuan(after.balances), 5_000);
+      console.log(`    (store 2's spend reached the phone in ${Date.now() - t0} ms)`);
+
+      // Its receipt, then a rating that store 2's manager reads.
+      await page.getByTestId('tab-history').click();
+      await page.locator('[data-testid="history-item"][data-kind="order"]').first().click();
+      await waitText(page, 'receipt-store', '越秀');
+      await page.getByTestId('visit-rating').waitFor();
+      await page.getByTestId('rating-star-4').click();
+      await page.getByTestId('rating-text').fill('洗发很舒服');
+      await ctx.screenshot(page, 'member-app-rating');
+      await page.getByTestId('rating-submit').click();
+      await page.getByTestId('rating-thanks').waitFor();
+      const { ratings } = await api(ctx, '/api/ratings', { token: manager2 });
+      const mine = ratings.find((r) => r.orderId === saleId);
+      assert(mine && mine.score === 4 && mine.comment === '洗发很舒服', `store 2's manager sees ${JSON.stringify(mine)}`);
+
+      // 积分兑换: 500 points for the ¥10 voucher, taken once; the coupon is in the wallet.
+      await page.getByTestId('tab-wallet').click();
+      await page.getByTestId('open-rewards').click();
+      const item = page.locator('[data-testid="reward-item"][data-reward="rw-coupon-10"]');
+      await item.waitFor();
+      await ctx.screenshot(page, 'member-app-rewards');
+      await item.getByTestId('reward-redeem').click();
+      await page.getByTestId('redeem-confirm').waitFor();
+      await page.getByTestId('redeem-yes').click();
+      await page.getByTestId('redeem-done').waitFor();
+      await page.getByTestId('redemption-item').first().waitFor();
+      await ctx.screenshot(page, 'member-app-redeemed');
+      const redeemed = await api(ctx, `/api/members/${m.id}/account`, { token: clerk });
+      assert(redeemed.balances.points === after.balances.points - 500, `points ${after.balances.points} → ${redeemed.balances.points}, not 500 fewer`);
+      assert(redeemed.coupons.filter((c) => c.templateId === 'ctpl-welcome-10' && c.status === 'issued').length === 1, 'not exactly one voucher in the account');
+      await page.getByTestId('screen-back').click();
+      await waitText(page, 'wallet-points', redeemed.balances.points.toLocaleString('zh-CN'));
+      await waitText(page, 'coupon-list', '新会员10元券');
+
+      // 个人资料: a new name, the birthday (once), interests.
+      await page.getByTestId('tab-me').click();
+      await page.getByTestId('me-profile').click();
+      await page.getByTestId('profile-form').waitFor();
+      await page.getByTestId('profile-name').fill('林小美');
+      await page.getByTestId('profile-birthday').fill('1991-06-18');
+      await page.locator('[data-testid="interest-chip"][data-tag="美甲"]').click();
+      await page.locator('[data-testid="interest-chip"][data-tag="咖啡"]').click();
+      await page.getByTestId('profile-save').click();
+      await waitText(page, 'profile-message', '已保存');
+      assert(await page.getByTestId('profile-birthday').isDisabled(), 'the birthday can still be changed after it was set');
+      await ctx.screenshot(page, 'member-app-profile');
+      const row = await api(ctx, `/api/members/${m.id}`, { token: hq });
+      assert(row.name === '林小美' && row.birthday === '1991-06-18', `the member row has ${row.name} / ${row.birthday}`);
+
+      // Offline: the app reloads from its cache and still shows the balance.
+      await page.context().setOffline(true);
+      await page.goto(`${ctx.baseUrl}/member/`);
+      await waitText(page, 'member-balance', yuan(redeemed.balances));
+      await ctx.screenshot(page, 'member-app-offline');
+      await page.context().setOffline(false);
+
+      await page.getByTestId('tab-me').click();
+      await page.getByTestId('lang-en').click();
+      await page.getByTestId('tab-wallet').click();
+      await page.getByTestId('open-rewards').click();
+      await waitText(page, 'rewards-heading', 'Rewards');
+      await ctx.screenshot(page, 'member-app-rewards-en');
+      await page.getByTestId('tab-me').click();
+      await page.getByTestId('lang-zh-CN').click();
+
+      // HQ: the rating is there, and a new reward made in the dialog is on offer to the member.
+      const hqPage = await open(ctx, '/hq/loyalty', DESKTOP);
+      await staffSignIn(hqPage, ctx.demo.hqUser, ctx.demo.password);
+      await hqPage.getByTestId('loyalty-heading').waitFor();
+      await waitText(hqPage, 'ratings', '洗发很舒服');
+      await hqPage.getByTestId('reward-new').click();
+      await hqPage.getByTestId('reward-dialog').waitFor();
+      await hqPage.getByTestId('reward-save').click();
+      await hqPage.getByTestId('reward-error').waitFor();
+      await ctx.screenshot(hqPage, 'hq-reward-dialog-error');
+      await hqPage.getByTestId('reward-name').fill('护理券兑换');
+      await hqPage.getByTestId('reward-template').selectOption('ctpl-care-85');
+      await hqPage.getByTestId('reward-cost').fill('800');
+      await hqPage.getByTestId('reward-stock').fill('20');
+      await hqPage.getByTestId('reward-save').click();
+      await hqPage.getByTestId('reward-saved').waitFor();
+      await waitText(hqPage, 'reward-table', '护理券兑换');
+      await ctx.screenshot(hqPage, 'hq-loyalty');
+      const offered = await api(ctx, '/api/rewards', { token: await page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.includes('session') && k.includes('member')))).token) });
+      assert(offered.rewards.some((o) => o.reward.name === '护理券兑换' && o.reward.stock === 20), 'the member is not offered the new reward');
+      await hqPage.getByTestId('lang-en').click();
+      await waitText(hqPage, 'loyalty-heading', 'Rewards & ratings');
+      await ctx.screenshot(hqPage, 'hq-loyalty-en');
+      await hqPage.getByTestId('lang-zh-CN').click();
     },
   },
 ];

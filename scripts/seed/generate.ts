@@ -11,7 +11,7 @@ import { CATEGORIES, PRODUCTS, STAFF, STORES, STORE_PRICE_RULES, TIERS } from '.
 import { person, uniquePhone } from './people';
 import { createRng } from './rng';
 import { insertRows, type SqlValue } from './sql';
-import { demoPromotions } from './demo-promotions';
+import { demoPromotions, demoRewards } from './demo-promotions';
 
 export type SeedSize = { members: number; orders: number };
 export const DEFAULT_SIZE: SeedSize = { members: 240, orders: 1800 };
@@ -46,6 +46,7 @@ export function baseStatements(anchor: number, passwordHashes: ReadonlyMap<strin
     ...insertRows('chain_rules', ['key', 'value', 'updated_at', 'updated_by'], [['rules', JSON.stringify(DEMO_CHAIN_RULES), t, 'seed']]),
     ...insertRows('campaigns', ['id', 'doc', 'active', 'ends_at', 'updated_at'], promos.campaigns.map((c) => [c.id, JSON.stringify(c), c.active ? 1 : 0, c.endsAt, t])),
     ...insertRows('coupon_templates', ['id', 'doc', 'active', 'updated_at'], promos.couponTemplates.map((c) => [c.id, JSON.stringify(c), c.active ? 1 : 0, t])),
+    ...insertRows('rewards', ['id', 'doc', 'active', 'stock', 'redeemed', 'updated_at'], demoRewards().map((r) => [r.id, JSON.stringify(r), r.active ? 1 : 0, r.stock, 0, t])),
   ];
 }
 

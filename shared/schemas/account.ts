@@ -74,6 +74,15 @@ export const accountOpSchema = z.discriminatedUnion('kind', [
   z.object({ ...ctx, kind: z.literal('points_expire') }),
   z.object({ ...ctx, kind: z.literal('punch_sale'), card: punchCardSchema.omit({ usesLeft: true }), storedValueFen: nonNeg }),
   z.object({ ...ctx, kind: z.literal('coupon_grant'), coupon: ownedCouponSchema.pick({ id: true, templateId: true, name: true, expiresAt: true }) }),
+  // 积分兑换 (a reward from HQ's catalogue): points taken and, for a coupon reward, the coupon given
+  // in one step, so a member never loses points without the coupon or gets it twice.
+  z.object({
+    ...ctx,
+    kind: z.literal('points_redeem'),
+    rewardId: idSchema,
+    points: pos,
+    coupon: ownedCouponSchema.pick({ id: true, templateId: true, name: true, expiresAt: true }).nullable(),
+  }),
   z.object({ ...ctx, kind: z.literal('freeze'), reason: z.string().max(200).default('') }),
   z.object({ ...ctx, kind: z.literal('unfreeze') }),
   // Offline allowances (decision 015). A grant tops up or renews the device's open lease (or opens

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { fenSchema, idSchema, timestampSchema } from './common';
 
-/** The header a registered tablet sends with every request: `<deviceId>.<secret>` (decision 015). */
-export const DEVICE_HEADER = 'x-device';
+export { DEVICE_HEADER } from '../sync/constants';
 
 export const registerDeviceSchema = z.object({
   storeId: idSchema,

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { NOTIFICATION_KINDS, QUEUED_KINDS, type QueuedKind } from '../domain/notification-kinds';
 import { fenSchema, idSchema, timestampSchema } from './common';
 
 /** What a member is told about (decision 020). `otp` is sent at once by sign-in, never queued. */
-export const notificationKindSchema = z.enum(['spend', 'recharge', 'otp', 'points_expiring', 'punch_expiring', 'coupon_expiring', 'birthday', 'tier_change', 'card_frozen']);
+export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
-/** The kinds a member's preferences choose channels for (every kind but the one-time code). */
-export const QUEUED_KINDS = notificationKindSchema.options.filter((k) => k !== 'otp') as Exclude<NotificationKind, 'otp'>[];
-export type QueuedKind = Exclude<NotificationKind, 'otp'>;
+export { QUEUED_KINDS, type QueuedKind };
 export const channelSchema = z.enum(['inbox', 'sms']);
 export type Channel = z.infer<typeof channelSchema>;
 export const localeSchema = z.enum(['zh-CN', 'en']);

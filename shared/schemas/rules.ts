@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CHAIN_RULES, DEFAULT_OFFLINE_ALLOWANCE, DEFAULT_TIER_REVIEW } from '../domain/default-rules';
 import { consumptionOrderSchema } from './account';
 import { MAX_FEN } from './common';
 import { birthdayBenefitSchema } from './promotions';
@@ -19,7 +20,6 @@ export const offlineAllowancePolicySchema = z.object({
 export type OfflineAllowancePolicy = z.infer<typeof offlineAllowancePolicySchema>;
 // Measured by bench/offline-allowance.ts: fewer members or a smaller total per tablet serve far fewer
 // offline sales (300 members / ¥20,000: 4 %), since most offline attempts come from occasional visitors.
-export const DEFAULT_OFFLINE_ALLOWANCE: OfflineAllowancePolicy = { perMemberCapFen: 20_000, shareBp: 3_000, leaseHours: 24, perDeviceCapFen: 40_000_000, maxMembers: 2_000 };
 
 /**
  * The scheduled tier review (shared/domain/tier-review.ts, decision 019): a member whose spend over
@@ -37,7 +37,6 @@ export const tierReviewPolicySchema = z.object({
   downgrade: z.enum(['one_tier', 'to_qualifying']),
 });
 export type TierReviewPolicy = z.infer<typeof tierReviewPolicySchema>;
-export const DEFAULT_TIER_REVIEW: TierReviewPolicy = { active: true, windowMonths: 12, everyMonths: 1, graceReviews: 1, minMonthsInTier: 12, downgrade: 'one_tier' };
 
 /** A coupon from `templateId` for each member's birthday, `daysBefore` it; a late job still issues it up to `lateDays` after. */
 export const birthdayCouponPolicySchema = z.object({
@@ -76,19 +75,4 @@ export const chainRulesSchema = z
   .meta({ id: 'ChainRules' });
 export type ChainRules = z.infer<typeof chainRulesSchema>;
 
-export const DEFAULT_CHAIN_RULES: ChainRules = {
-  rechargeRules: [
-    { minFen: 50_000, bonusFen: 5_000 },
-    { minFen: 100_000, bonusFen: 20_000 },
-    { minFen: 300_000, bonusFen: 80_000 },
-  ],
-  consumptionOrder: 'principal_first',
-  pointsPerYuan: 1,
-  pointValueFenPer100: 100,
-  pointsExpiry: { kind: 'end_of_next_year' },
-  pointsLockDays: 7,
-  birthdayBenefit: null,
-  offlineAllowance: DEFAULT_OFFLINE_ALLOWANCE,
-  tierReview: DEFAULT_TIER_REVIEW,
-  birthdayCoupon: null,
-};
+export { DEFAULT_CHAIN_RULES, DEFAULT_OFFLINE_ALLOWANCE, DEFAULT_TIER_REVIEW };

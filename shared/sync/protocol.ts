@@ -41,4 +41,4 @@ export type PullResponse =
 export type PushResponse = Record<string, never> | { error: 'ClientStateNotFound' };
 
 /** The schema version the clients send; a client on another one is told to update. */
-export const SYNC_SCHEMA_VERSION = '1';
+export { SYNC_SCHEMA_VERSION } from './constants';

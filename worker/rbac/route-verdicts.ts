@@ -194,6 +194,27 @@ export const routeVerdicts: Record<RouteKey, RouteRow> = {
   },
   'GET /api/notifications': { verdicts: V.HQ, note: 'HQ only, managers neither: failures are a chain-wide matter', sample: () => ({ query: { status: 'failed', limit: '10' } }) },
   'POST /api/notifications/:id/retry': { verdicts: V.HQ, note: 'no such notification: HQ is answered 404 past authorization', sample: () => ({ params: { id: `rbac-${ulid()}:sms` } }) },
+
+  // ── 积分兑换 (decision 021): HQ's catalogue; members redeem their own points; a store hands goods over ──
+  'GET /api/rewards': { verdicts: V.SIGNED_IN, sample: () => ({}) },
+  'PUT /api/rewards/:id': {
+    verdicts: V.HQ, note: 'an inactive reward, so no member sees it',
+    sample: () => ({ params: { id: 'rw-rbac' }, body: { id: 'rw-rbac', name: '矩阵兑换', kind: 'coupon', pointsCost: 100, couponTemplateId: 'ctpl-welcome-10', active: false } }),
+  },
+  'POST /api/redemptions': { verdicts: V.MEMBERS, note: 'no such reward: a member is answered 404 past authorization', sample: () => ({ body: { redemptionId: ulid(), rewardId: 'rw-missing' } }) },
+  'GET /api/redemptions': { verdicts: but(V.MEMBERS, { hq: 'allow' }), note: 'a store’s staff look one up by pickup code only', sample: () => ({ query: { limit: '10' } }) },
+  'GET /api/me/profile': { verdicts: V.MEMBERS, sample: () => ({}) },
+  'PUT /api/me/profile': {
+    verdicts: V.MEMBERS, note: 'the caller’s own profile as it is (birthday left as the card has it)',
+    sample: async (w, as) => {
+      const id = as.role === 'member' ? w.subject.id : w.other.id;
+      const m = await env.DB.prepare('SELECT name, birthday FROM members WHERE id = ?').bind(id).first<{ name: string; birthday: string | null }>();
+      return { body: { name: m?.name ?? '会员', birthday: m?.birthday ?? null, interests: ['美发'] } };
+    },
+  },
+  'POST /api/ratings': { verdicts: V.MEMBERS, note: 'another’s order: a member is answered 404 past authorization', sample: () => ({ body: { orderId: `rbac-${ulid()}`, score: 5 } }) },
+  'GET /api/ratings': { verdicts: but(V.MANAGERS, { member: 'allow', otherMember: 'allow' }), note: 'clerks do not read ratings; a manager reads their own store’s', sample: () => ({ query: { limit: '10' } }) },
+  'POST /api/redemptions/:id/collect': { verdicts: V.STORE1, note: 'no such redemption: 404 past authorization', sample: () => ({ params: { id: ulid() }, body: { storeId: 'store-1' } }) },
 };
 
 /**

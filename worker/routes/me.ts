@@ -16,6 +16,8 @@ import { registerQrKey } from '../services/member-qr-key';
 import { setApprovalPin } from '../services/approvals';
 import { setPinSchema } from '../../shared/schemas/approval';
 import { z } from 'zod';
+import { memberProfileSchema, memberProfileViewSchema } from '../../shared/schemas/member-profile';
+import { getProfile, saveProfile } from '../services/member-profile';
 
 export const me = new Hono<AppEnv>()
   .get(
@@ -67,4 +69,15 @@ export const me = new Hono<AppEnv>()
     }),
     validate('json', setPinSchema),
     async (c) => c.json(await setApprovalPin(openDb(c.env.DB), c.get('actor'), c.req.valid('json'), { ip: clientAddress(c.req), now: Date.now() })),
+  )
+  .get(
+    '/profile',
+    describeRoute({ tags: ['auth'], summary: 'The signed-in member’s profile: name, birthday (set once), interests (members only)', security: bearer, responses: { ...ok(memberProfileViewSchema), ...errors(401, 403) } }),
+    async (c) => c.json(await getProfile(c.env.DB, c.get('actor'))),
+  )
+  .put(
+    '/profile',
+    describeRoute({ tags: ['auth'], summary: 'Edit the signed-in member’s name, interests and (once) birthday (members only; audited)', security: bearer, responses: { ...ok(memberProfileViewSchema), ...errors(400, 401, 403) } }),
+    validate('json', memberProfileSchema),
+    async (c) => c.json(await saveProfile(c.env.DB, c.get('actor'), c.req.valid('json'), { ip: clientAddress(c.req), now: Date.now() })),
   );

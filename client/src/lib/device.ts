@@ -1,4 +1,4 @@
-import { DEVICE_HEADER } from '../../../shared/schemas/device';
+import { DEVICE_HEADER } from '../../../shared/sync/constants';
 
 /**
  * This browser's registration as a store's tablet (decision 015): offline allowances are lent to

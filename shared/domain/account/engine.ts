@@ -101,6 +101,17 @@ function run(s: AccountState, op: AccountOp, rules: EngineRules, lookup: (opId: 
       s.coupons.push({ ...op.coupon, status: 'issued', usedByOp: null });
       return { entries: [appendEntry(s, op, zero)], effects: null, detail: { couponId: op.coupon.id } };
     }
+    case 'points_redeem': {
+      if (s.status !== 'active') throw new DomainError(s.status === 'frozen' ? 'CARD_FROZEN' : 'CARD_CLOSED', `The card is ${s.status}: points cannot be exchanged`);
+      const takes = takePoints(s.lots, op.points, op.at);
+      if (!takes) throw new DomainError('INSUFFICIENT_POINTS', `This reward needs ${op.points} points; not that many are spendable now`);
+      for (const t of takes) edit(s.lots, t.lotId)!.remaining -= t.points;
+      if (op.coupon) {
+        if (s.coupons.some((c) => c.id === op.coupon!.id)) throw new DomainError('CONFLICT', `Coupon ${op.coupon.id} already granted`);
+        s.coupons.push({ ...op.coupon, status: 'issued', usedByOp: null });
+      }
+      return { entries: [appendEntry(s, op, { ...zero, points: -op.points })], effects: null, detail: { rewardId: op.rewardId, points: op.points, couponId: op.coupon?.id ?? null } };
+    }
     case 'freeze':
       if (s.status !== 'active') throw new DomainError('CONFLICT', `The card is ${s.status}, not active`);
       s.status = 'frozen';

@@ -7,3 +7,4 @@ export * from './accounts';
 export * from './promotions';
 export * from './jobs';
 export * from './notifications';
+export * from './loyalty';

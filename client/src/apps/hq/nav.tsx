@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { BoxIcon, ChartIcon, CouponIcon, CrownIcon, IdCardIcon, MegaphoneIcon, PhoneIcon, ShieldIcon, StoreIcon, UsersIcon } from '../../lib/ui/icons';
 
-export type NavKey = 'stores' | 'devices' | 'staff' | 'products' | 'members' | 'tiers' | 'campaigns' | 'coupons' | 'reports' | 'audit';
+export type NavKey = 'stores' | 'devices' | 'staff' | 'products' | 'members' | 'tiers' | 'campaigns' | 'coupons' | 'loyalty' | 'reports' | 'audit';
 
 /** The sidebar, in order. `ready: false` items are shown as coming soon (later issues build them). */
 export const NAV: readonly { key: NavKey; icon: ReactNode; ready: boolean }[] = [
@@ -13,6 +13,7 @@ export const NAV: readonly { key: NavKey; icon: ReactNode; ready: boolean }[] = 
   { key: 'tiers', icon: <CrownIcon size={20} />, ready: false },
   { key: 'campaigns', icon: <MegaphoneIcon size={20} />, ready: false },
   { key: 'coupons', icon: <CouponIcon size={20} />, ready: false },
+  { key: 'loyalty', icon: <CrownIcon size={20} />, ready: true },
   { key: 'reports', icon: <ChartIcon size={20} />, ready: false },
   { key: 'audit', icon: <ShieldIcon size={20} />, ready: false },
 ];

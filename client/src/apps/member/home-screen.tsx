@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../shared/domain/money';
 import type { Member, Tier } from '../../../../shared/schemas/member';
-import { DEFAULT_CHAIN_RULES, type ChainRules } from '../../../../shared/schemas/rules';
+import { DEFAULT_CHAIN_RULES } from '../../../../shared/domain/default-rules';
+import type { ChainRules } from '../../../../shared/schemas/rules';
 import { keys } from '../../../../shared/sync/keys';
 import { useSubscribe } from '../../lib/sync/sync-context';
 import { useSignOut } from '../../lib/app-context';

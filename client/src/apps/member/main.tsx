@@ -1,4 +1,5 @@
-import '../../lib/zod-config';
+// No zod-config here: the member app bundles no zod (its JavaScript budget is 200 KiB; the
+// schemas' constants it needs live in zod-free modules).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../lib/i18n-member';

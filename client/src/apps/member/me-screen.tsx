@@ -8,7 +8,7 @@ import { groupCardNo, maskPhone } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { tierName } from '../../lib/tier';
 import { Button } from '../../lib/ui/button';
-import { BellIcon, ChevronRightIcon, LockIcon, LogOutIcon, MapPinIcon, PhoneIcon, StoreIcon } from '../../lib/ui/icons';
+import { BellIcon, ChevronRightIcon, LockIcon, LogOutIcon, MapPinIcon, PhoneIcon, StoreIcon, UserIcon } from '../../lib/ui/icons';
 import { LanguageSwitch } from '../../lib/ui/language-switch';
 import { Notice } from '../../lib/ui/notice';
 import { useStores } from './member-data';
@@ -56,6 +56,13 @@ export function MeScreen({ member, tier }: { member: Member; tier: Tier | null }
         </section>
 
         <ul className="card list-card">
+          <li>
+            <button type="button" className="list-row" onClick={() => navigate('me/profile')} data-testid="me-profile">
+              <span className="row-icon row-icon-brand"><UserIcon size={20} /></span>
+              <span className="row-main"><span className="row-title">{t('memberApp.profile.edit')}</span></span>
+              <ChevronRightIcon size={18} />
+            </button>
+          </li>
           <li className="list-row static">
             <span className="row-main"><span className="row-title">{t('common.language')}</span></span>
             <LanguageSwitch />

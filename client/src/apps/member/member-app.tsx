@@ -16,7 +16,9 @@ import { tierPair, useSyncedMember, useTiers } from './member-data';
 import { MemberLogin } from './member-login';
 import { MessagesScreen } from './messages-screen';
 import { PreferencesScreen } from './preferences-screen';
+import { ProfileScreen } from './profile-screen';
 import { ReceiptScreen } from './receipt-screen';
+import { RewardsScreen } from './rewards-screen';
 import { TabBar, tabOf } from './tab-bar';
 import { WalletScreen } from './wallet-screen';
 import './member-app.css';
@@ -79,9 +81,9 @@ function SignedIn({ session }: { session: Session }) {
   const [, detail] = sub.split('/');
   let screen;
   if (tab === 'history') screen = detail ? <ReceiptScreen id={decodeURIComponent(detail)} /> : <HistoryScreen />;
-  else if (tab === 'wallet') screen = <WalletScreen member={member} />;
+  else if (tab === 'wallet') screen = detail === 'rewards' ? <RewardsScreen member={member} /> : <WalletScreen member={member} />;
   else if (tab === 'messages') screen = detail === 'settings' ? <PreferencesScreen /> : <MessagesScreen member={member} />;
-  else if (tab === 'me') screen = <MeScreen member={member} tier={tier} />;
+  else if (tab === 'me') screen = detail === 'profile' ? <ProfileScreen /> : <MeScreen member={member} tier={tier} />;
   else screen = <HomeScreen member={member} tier={tier} nextTier={nextTier} />;
   return (
     <>

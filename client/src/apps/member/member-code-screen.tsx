@@ -10,7 +10,7 @@ import { ChevronRightIcon } from '../../lib/ui/icons';
 import { Notice } from '../../lib/ui/notice';
 import { Loading } from '../../lib/ui/states';
 import { ensureDeviceKey, needsRegistration, registerDeviceKey, type DeviceKey } from './member-code-keys';
-import { QrCodeSvg } from './qr-code-svg';
+import { QrCodeSvg } from '../../lib/ui/qr-code-svg';
 import './member-code.css';
 
 /** A new code every 30 s: a code is good for 60 s, so one read just before the switch still has 30 s. */

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Replicache, type PullerResult } from 'replicache';
 import type { SessionUser } from '../../../../shared/schemas/auth';
 import { keys } from '../../../../shared/sync/keys';
-import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/protocol';
+import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/constants';
 import type { Session } from '../../lib/session';
 import type { CloudRep, CloudSync } from '../../lib/sync/cloud-sync';
 import { PokeSocket } from '../../lib/sync/poke-socket';

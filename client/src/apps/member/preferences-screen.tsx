@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUEUED_KINDS, type NotificationPreferences, type QueuedKind } from '../../../../shared/schemas/notifications';
+import { QUEUED_KINDS, type QueuedKind } from '../../../../shared/domain/notification-kinds';
+import type { NotificationPreferences } from '../../../../shared/schemas/notifications';
 import { useApi } from '../../lib/app-context';
 import { useErrorText } from '../../lib/errors';
 import { navigate } from '../../lib/router';

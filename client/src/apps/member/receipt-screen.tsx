@@ -11,6 +11,7 @@ import { titleOf } from './history-screen';
 import { useMyAccountOps, useMyOrders, useStores } from './member-data';
 import { formatDateTime, signed } from './member-format';
 import { Empty, ScreenHeader } from './member-ui';
+import { VisitRatingCard } from './visit-rating';
 
 /** One visit's receipt (lines, discounts, tenders, points, refunds), or a recharge's or refund's slip. */
 export function ReceiptScreen({ id }: { id: string }) {
@@ -55,6 +56,7 @@ export function ReceiptScreen({ id }: { id: string }) {
             {store?.phone ? <Row label={t('receipt.phone')}><a href={`tel:${store.phone}`}>{store.phone}</a></Row> : null}
           </dl>
         </section>
+        {item.type === 'order' && item.order.kind === 'sale' && item.order.status !== 'pending' && item.order.status !== 'rejected' ? <VisitRatingCard orderId={item.id} at={item.at} /> : null}
         {refunds.length > 0 ? (
           <section className="card receipt-refunds" data-testid="receipt-refunds">
             <h2 className="section-title">{t('memberApp.receipt.refunds')}</h2>

@@ -4,7 +4,8 @@ import { formatFen } from '../../../../shared/domain/money';
 import type { Member } from '../../../../shared/schemas/member';
 import { useApi } from '../../lib/app-context';
 import { formatCount, toLang } from '../../lib/format';
-import { CouponIcon, TicketIcon } from '../../lib/ui/icons';
+import { ChevronRightIcon, CouponIcon, TicketIcon } from '../../lib/ui/icons';
+import { navigate } from '../../lib/router';
 import { useAccount, useStores } from './member-data';
 import { formatDate } from './member-format';
 import { Empty, ScreenHeader } from './member-ui';
@@ -52,6 +53,11 @@ export function WalletScreen({ member }: { member: Member }) {
           ) : (
             <p className="muted">{t('memberApp.wallet.noExpiry')}</p>
           )}
+          <button type="button" className="list-row rewards-link" onClick={() => navigate('wallet/rewards')} data-testid="open-rewards">
+            <span className="row-icon row-icon-brand"><CouponIcon size={20} /></span>
+            <span className="row-main"><span className="row-title">{t('memberApp.rewards.open')}</span><span className="muted">{t('memberApp.rewards.hint')}</span></span>
+            <ChevronRightIcon size={18} />
+          </button>
         </section>
 
         <section className="wallet-section" aria-labelledby="punch-title">

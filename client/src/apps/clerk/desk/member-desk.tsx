@@ -18,11 +18,12 @@ import { applyLocalRedeems } from './punch-cards';
 import { PunchRedeemForm } from './punch-redeem-form';
 import { PunchSellForm } from './punch-sell-form';
 import { RechargeForm } from './recharge-form';
+import { RewardPickupForm } from './reward-pickup-form';
 import { useDeskAccount, useDeskMember, useRules } from './use-desk-data';
 import './desk.css';
 
 export type MemberDeskProps = { memberId: string; storeId: string; onClose(): void; onCheckout?(memberId: string): void };
-const TABS = ['overview', 'recharge', 'redeem', 'sell', 'edit', 'loss', 'photo'] as const;
+const TABS = ['overview', 'recharge', 'redeem', 'sell', 'gift', 'edit', 'loss', 'photo'] as const;
 type Tab = (typeof TABS)[number];
 
 /** One member at the counter: who they are, what they hold, and every desk action on them. */
@@ -84,6 +85,7 @@ export function MemberDesk({ memberId, storeId, onClose, onCheckout }: MemberDes
             onRedeemed={(cardId, uses) => setTaken({ base: acc.account, map: { ...local, [cardId]: (local[cardId] ?? 0) + uses } })} />
         ) : null}
         {tab === 'sell' ? <PunchSellForm member={member} storeId={storeId} onDone={done} onCancel={back} /> : null}
+        {tab === 'gift' ? <RewardPickupForm member={member} storeId={storeId} onDone={done} onCancel={back} /> : null}
         {tab === 'edit' ? <EditMemberForm member={member} onDone={done} onCancel={back} /> : null}
         {tab === 'loss' ? <CardLossForm member={member} onDone={done} onCancel={back} /> : null}
         {tab === 'photo' ? (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { qrPath } from './qr-path';
+import { qrPath } from '../qr-path';
 
 /** Quiet zone around the symbol, in modules (the QR standard asks for 4). */
 const QUIET = 4;

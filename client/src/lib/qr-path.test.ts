@@ -1,6 +1,6 @@
 import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { describe, expect, it } from 'vitest';
-import { issueMemberCode } from '../../../../shared/domain/member-code';
+import { issueMemberCode } from '../../../shared/domain/member-code';
 import { qrPath } from './qr-path';
 
 /**
