@@ -29,6 +29,7 @@ import { rewards } from './routes/rewards';
 import { redemptions } from './routes/redemptions';
 import { ratings } from './routes/ratings';
 import { jobs } from './routes/jobs';
+import { alerts } from './routes/alerts';
 import { notifications } from './routes/notifications';
 
 export const app = new Hono<AppEnv>();
@@ -60,6 +61,7 @@ app.route('/api/payments', payments);
 app.route('/api/devices', devices);
 app.route('/api/backup', backup);
 app.route('/api/jobs', jobs);
+app.route('/api/alerts', alerts);
 app.route('/api/rewards', rewards);
 app.route('/api/redemptions', redemptions);
 app.route('/api/ratings', ratings);

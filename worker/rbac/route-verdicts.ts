@@ -12,6 +12,7 @@ const DAY = 86_400_000;
 const subject = (w: World): Sample['params'] => ({ id: w.subject.id });
 const at = (as: As) => as.storeId;
 const line = [{ productId: 'p-401', quantity: 1 }];
+let alertDays = 0; // a day of its own for each sample alert (one alert per kind, day and store)
 
 /** A member's one-time code, fetched from the dev outbox as a phone would read it. */
 async function otpFor(phone: string): Promise<string> {
@@ -183,6 +184,16 @@ export const routeVerdicts: Record<RouteKey, RouteRow> = {
   // ── scheduled jobs (decision 019): the job log and reruns are HQ's ──
   'GET /api/jobs': { verdicts: V.HQ, sample: () => ({ query: { limit: '10' } }) },
   'POST /api/jobs/:name/run': { verdicts: V.HQ, note: 'birthday coupons: off in the test chain’s rules, so a rerun changes nothing', sample: () => ({ params: { name: 'birthday-coupons' }, body: {} }) },
+  // Staff alerts from the jobs (low stock, rollup mismatches): a store's manager reads and resolves their own store's, HQ any.
+  'GET /api/alerts': { verdicts: V.MANAGERS, note: 'a manager sees their own store’s; clerks do not read alerts', sample: () => ({ query: { limit: '10' } }) },
+  'POST /api/alerts/:id/resolve': {
+    verdicts: V.STORE1_MANAGER, note: 'a fresh store-1 alert per request (another store’s manager is refused, clerks always)',
+    sample: async () => {
+      const id = `low-stock:${new Date(Date.UTC(2000, 0, 1) + ++alertDays * DAY).toISOString().slice(0, 10)}:store-1`;
+      await env.DB.prepare(`INSERT INTO staff_alerts (id, store_id, kind, detail, created_at) VALUES (?, 'store-1', 'low-stock', '[]', 0)`).bind(id).run();
+      return { params: { id } };
+    },
+  },
 
   // ── notifications (decision 020): a member's own inbox and preferences; the outbox and its retries are HQ's ──
   'GET /api/me/notifications': { verdicts: V.MEMBERS, sample: () => ({ query: { limit: '10' } }) },
