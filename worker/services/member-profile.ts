@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/domain/authz';
 import { DomainError } from '../../shared/errors';
 import type { MemberProfile, MemberProfileView } from '../../shared/schemas/member-profile';
-import { auditRow } from './audit';
+import { auditStatement } from './audit';
 import { forgetMember } from './accounts';
 
 type Meta = { ip: string; now: number };
@@ -41,14 +41,12 @@ export async function saveProfile(d1: D1Database, actor: Actor, p: MemberProfile
     (['name', 'birthday', 'interests'] as const).filter((k) => JSON.stringify(p[k]) !== JSON.stringify(before[k])).map((k) => [k, { before: before[k], after: p[k] }]),
   );
   if (Object.keys(changed).length === 0) return before;
-  const audit = auditRow({ actor, action: 'member.profile', entity: 'member', entityId: id, storeId: null, ip: meta.ip, at: meta.now, detail: changed });
   const tags = JSON.stringify(p.interests);
   await d1.batch([
     d1.prepare('UPDATE members SET name = ?2, birthday = ?3, updated_at = ?4 WHERE id = ?1').bind(id, p.name, p.birthday, meta.now),
     d1.prepare(`DELETE FROM member_tags WHERE member_id = ?1 AND source = 'member' AND tag NOT IN (SELECT value FROM json_each(?2))`).bind(id, tags),
     d1.prepare(`INSERT OR IGNORE INTO member_tags (member_id, tag, source, created_at) SELECT ?1, value, 'member', ?3 + key FROM json_each(?2)`).bind(id, tags, meta.now),
-    d1.prepare('INSERT INTO audit_log (id, at, actor_kind, actor_id, store_id, action, entity, entity_id, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .bind(audit.id, audit.at, audit.actorKind, audit.actorId, audit.storeId, audit.action, audit.entity, audit.entityId, audit.detail, audit.ip),
+    auditStatement(d1, { actor, action: 'member.profile', entity: 'member', entityId: id, storeId: null, ip: meta.ip, at: meta.now, detail: changed }),
   ]);
   forgetMember(id);
   return getProfile(d1, actor);

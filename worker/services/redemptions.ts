@@ -3,7 +3,7 @@ import { requestFingerprint } from '../../shared/domain/idempotency';
 import { DomainError, isDomainError, type ErrorCode } from '../../shared/errors';
 import type { AccountOp } from '../../shared/schemas/account';
 import { redemptionGrantSchema, type RedeemRequest, type Redemption } from '../../shared/schemas/rewards';
-import { auditRow } from './audit';
+import { auditRow, auditStatement } from './audit';
 import { findMember, runOp } from './accounts';
 import { loadRules } from './rules';
 import { closedReason, couponFor, loadReward } from './rewards';
@@ -136,11 +136,9 @@ export async function collect(env: Env, db: Db, actor: Actor, id: string, storeI
     throw new DomainError('CONFLICT', 'This reward was handed over already, at another store');
   }
   if (row.status !== 'issued') throw new DomainError('CONFLICT', `This redemption is ${row.status}: nothing to hand over`);
-  const audit = auditRow({ actor, action: 'reward.collect', entity: 'redemption', entityId: id, storeId, ip: meta.ip, at: meta.now, detail: { memberId: row.member_id, rewardId: row.reward_id } });
   await env.DB.batch([
     env.DB.prepare(`UPDATE reward_redemptions SET status = 'collected', collected_store_id = ?2, collected_by = ?3, updated_at = ?4 WHERE id = ?1 AND status = 'issued'`).bind(id, storeId, actor.id, meta.now),
-    env.DB.prepare(`INSERT INTO audit_log (id, at, actor_kind, actor_id, store_id, action, entity, entity_id, detail, ip) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE changes() = 1`)
-      .bind(audit.id, audit.at, audit.actorKind, audit.actorId, audit.storeId, audit.action, audit.entity, audit.entityId, audit.detail, audit.ip),
+    auditStatement(env.DB, { actor, action: 'reward.collect', entity: 'redemption', entityId: id, storeId, ip: meta.ip, at: meta.now, detail: { memberId: row.member_id, rewardId: row.reward_id } }, { ifChanged: true }),
   ]);
   const after = (await getRow(env.DB, id))!;
   if (after.status === 'collected' && after.collected_store_id !== storeId) throw new DomainError('CONFLICT', 'This reward was handed over already, at another store');
