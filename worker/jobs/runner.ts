@@ -2,6 +2,7 @@ import type { JobName, JobRun } from '../../shared/schemas/jobs';
 import { openDb } from '../db/client';
 import { loadRules } from '../services/rules';
 import { claimRun, getRun, releaseRun, restartRun, savePage } from './job-runs';
+import { meteredEnv, type Meter } from './meter';
 import { JOBS } from './registry';
 import type { JobContext } from './types';
 
@@ -15,42 +16,58 @@ export const PAGE_SIZE = 500;
 export const BUDGET_MS = 15_000;
 
 export type RunOptions = { triggeredBy?: string; pageSize?: number; budgetMs?: number; rerun?: boolean };
+/** What one invocation did on a run: its pages, wall time and the subrequests it made (meter.ts). */
+export type RunStats = { pages: number; ms: number; processed: number; changed: number; failed: number } & Meter;
 /** `claimed` false: the run was done already, or another invocation holds it (nothing was done). */
-export type RunResult = { run: JobRun | null; finished: boolean; claimed: boolean };
+export type RunResult = { run: JobRun | null; finished: boolean; claimed: boolean; stats: RunStats };
 
 /**
  * Runs (or goes on with) `name` for `period` at `now`. A done period is left alone unless `rerun`;
  * a run held by another invocation is left to it. A page that throws (D1 down) pauses the run: the
  * next invocation resumes from the last saved cursor.
  */
-export async function runJob(env: Env, name: JobName, period: string, now: number, opts: RunOptions = {}): Promise<RunResult> {
+export async function runJob(baseEnv: Env, name: JobName, period: string, now: number, opts: RunOptions = {}): Promise<RunResult> {
+  const started = Date.now();
+  const stats: RunStats = { pages: 0, ms: 0, processed: 0, changed: 0, failed: 0, d1: 0, objects: 0 };
+  const env = meteredEnv(baseEnv, stats);
+  const result = await work(env, name, period, now, opts, started, stats);
+  stats.ms = Date.now() - started;
+  // One line per run and invocation (Workers Logs): how near a tick comes to the cron's limits.
+  if (result.claimed) console.log(`job-invocation ${JSON.stringify({ id: `${name}:${period}`, finished: result.finished, status: result.run?.status ?? null, ...stats })}`);
+  return result;
+}
+
+async function work(env: Env, name: JobName, period: string, now: number, opts: RunOptions, started: number, stats: RunStats): Promise<RunResult> {
   const d1 = env.DB;
   const by = opts.triggeredBy ?? 'cron';
   const claimed = opts.rerun ? await restartRun(d1, name, period, now, by) : await claimRun(d1, name, period, now, by);
-  if (!claimed) return { run: await getRun(d1, `${name}:${period}`), finished: false, claimed: false };
+  if (!claimed) return { run: await getRun(d1, `${name}:${period}`), finished: false, claimed: false, stats };
   const ctx: JobContext = { env, now, period, rules: await loadRules(openDb(d1)) };
   const def = JOBS[name];
-  const started = Date.now();
   let cursor = claimed.cursor;
   try {
     if (def.applies(ctx)) {
       for (;;) {
         const page = await def.page(ctx, cursor, opts.pageSize ?? PAGE_SIZE);
         await savePage(d1, claimed.id, page, now);
+        stats.pages++;
+        stats.processed += page.processed;
+        stats.changed += page.changed;
+        stats.failed += page.failed;
         cursor = page.next;
         if (cursor === null) break;
         if (Date.now() - started >= (opts.budgetMs ?? BUDGET_MS)) {
           await releaseRun(d1, claimed.id, now, 'paused');
-          return { run: await getRun(d1, claimed.id), finished: false, claimed: true };
+          return { run: await getRun(d1, claimed.id), finished: false, claimed: true, stats };
         }
       }
     }
     await releaseRun(d1, claimed.id, now, 'finished');
-    return { run: await getRun(d1, claimed.id), finished: true, claimed: true };
+    return { run: await getRun(d1, claimed.id), finished: true, claimed: true, stats };
   } catch (e) {
     const message = e instanceof Error ? e.message.slice(0, 300) : String(e).slice(0, 300);
     console.error(`job ${claimed.id}: paused after an error`, e);
     await releaseRun(d1, claimed.id, now, 'paused', message).catch(() => undefined);
-    return { run: await getRun(d1, claimed.id).catch(() => null), finished: false, claimed: true };
+    return { run: await getRun(d1, claimed.id).catch(() => null), finished: false, claimed: true, stats };
   }
 }

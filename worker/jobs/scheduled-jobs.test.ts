@@ -91,11 +91,14 @@ describe('monthly tier review', () => {
     // The next month: the member in grace is now downgraded; the one just moved to gold is new in it.
     // Paged 5 at a time with no time budget: one page per invocation, and a crashed holder's lease.
     const first = await runJob(env, 'tier-review', P2, at3(P2), { pageSize: 5, budgetMs: 0 });
-    expect(first).toMatchObject({ finished: false, run: { status: 'running', processed: 5 } });
+    expect(first).toMatchObject({ finished: false, run: { status: 'running', processed: 5 }, stats: { pages: 1, processed: 5, objects: 0 } });
+    // Its subrequests, counted: the claim, the page's tiers + members + review batch, its save, the release, the re-read (+ rules unless cached).
+    expect(first.stats.d1).toBeGreaterThanOrEqual(7);
+    expect(first.stats.d1).toBeLessThanOrEqual(8);
     await env.DB.prepare('UPDATE job_runs SET lease_until = ? WHERE id = ?').bind(at3(P2) + 60_000, `tier-review:${P2}`).run();
     expect((await runDueJobs(env, at3(P2), { pageSize: 5 })).some((r) => r.claimed && r.run?.job === 'tier-review')).toBe(false);
     const resumed = await runDueJobs(env, at3(P2) + 60_000, { pageSize: 5 });
-    expect(resumed.find((r) => r.run?.job === 'tier-review')).toMatchObject({ finished: true, run: { status: 'done', changed: 1, failed: 0 } });
+    expect(resumed.find((r) => r.run?.job === 'tier-review')).toMatchObject({ finished: true, run: { status: 'done', changed: 1, failed: 0 }, stats: { changed: 1, objects: 1 } });
     expect((await runRow(`tier-review:${P2}`))!.processed).toBe(await count(`SELECT count(*) n FROM members WHERE status != 'closed'`));
     expect(await changedSince()).toEqual([...expected1, [graceThenDown.id, 'silver']].sort());
     for (const m of [keep, newInTier, normal]) expect(await tierOf(m.id)).toBe(before.get(m.id));
