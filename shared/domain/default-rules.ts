@@ -22,4 +22,5 @@ export const DEFAULT_CHAIN_RULES: ChainRules = {
   offlineAllowance: DEFAULT_OFFLINE_ALLOWANCE,
   tierReview: DEFAULT_TIER_REVIEW,
   birthdayCoupon: null,
+  inventory: { allowNegativeStock: false },
 };

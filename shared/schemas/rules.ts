@@ -71,6 +71,9 @@ export const chainRulesSchema = z
     tierReview: tierReviewPolicySchema.default(DEFAULT_TIER_REVIEW),
     // The nightly birthday coupon (decision 019); null: none is issued.
     birthdayCoupon: birthdayCouponPolicySchema.nullable().default(null),
+    // Stock (issue 18): whether receiving, adjustments and transfers may take a store's stock below zero.
+    // Sales are facts from the counter (maybe offline) and are always recorded.
+    inventory: z.object({ allowNegativeStock: z.boolean() }).strict().default({ allowNegativeStock: false }),
   })
   .meta({ id: 'ChainRules' });
 export type ChainRules = z.infer<typeof chainRulesSchema>;

@@ -63,9 +63,24 @@ export const memberImports = sqliteTable('member_imports', {
 export const chainRules = sqliteTable('chain_rules', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+  // Bumped on every save: an edit made on an older version is refused (two HQ tabs).
+  version: integer('version').notNull().default(1),
   updatedAt: integer('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
 });
+
+/** Every saved version of the rules (and of the tiers), to see and restore what was in force. */
+export const ruleVersions = sqliteTable(
+  'rule_versions',
+  {
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    value: text('value').notNull(),
+    savedAt: integer('saved_at').notNull(),
+    savedBy: text('saved_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.version] })],
+);
 
 /**
  * Offline allowances (decision 015) as their members' objects last reported them: what each lease

@@ -22,6 +22,9 @@ export const products = sqliteTable(
     barcode: text('barcode').unique(),
     unit: text('unit').notNull().default('件'),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    // Whether a sale of it earns points, and whether a punch card may be sold for (and pay) it.
+    pointsEligible: integer('points_eligible', { mode: 'boolean' }).notNull().default(true),
+    punchEligible: integer('punch_eligible', { mode: 'boolean' }).notNull().default(false),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [index('products_category_idx').on(t.categoryId), index('products_updated_idx').on(t.updatedAt)],
@@ -36,6 +39,18 @@ export const storePrices = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.productId] }), index('store_prices_store_updated_idx').on(t.storeId, t.updatedAt)],
+);
+
+/** Products a store does not sell (absent: it sells the chain's whole active catalog). */
+export const storeAvailability = sqliteTable(
+  'store_availability',
+  {
+    storeId: text('store_id').notNull().references(() => stores.id),
+    productId: text('product_id').notNull().references(() => products.id),
+    available: integer('available', { mode: 'boolean' }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.productId] }), index('store_availability_store_updated_idx').on(t.storeId, t.updatedAt)],
 );
 
 export const inventory = sqliteTable(
@@ -62,11 +77,47 @@ export const inventoryAdjustments = sqliteTable(
     storeId: text('store_id').notNull().references(() => stores.id),
     productId: text('product_id').notNull().references(() => products.id),
     delta: integer('delta').notNull(),
-    reason: text('reason', { enum: ['receive', 'count', 'damage', 'transfer_in', 'transfer_out', 'other'] }).notNull(),
+    reason: text('reason', { enum: ['receive', 'count', 'damage', 'transfer_in', 'transfer_out', 'sale', 'refund', 'other'] }).notNull(),
     note: text('note').notNull().default(''),
+    // Receiving: what one unit cost (进货价). Transfers: the transfer this movement belongs to.
+    unitCostFen: integer('unit_cost_fen'),
+    transferId: text('transfer_id'),
     staffId: text('staff_id').notNull(),
     createdAt: integer('created_at').notNull(),
     receivedAt: integer('received_at').notNull(),
   },
-  (t) => [index('inventory_adjustments_store_created_idx').on(t.storeId, t.createdAt)],
+  (t) => [index('inventory_adjustments_store_created_idx').on(t.storeId, t.createdAt), index('inventory_adjustments_product_idx').on(t.storeId, t.productId, t.createdAt)],
+);
+
+/** A transfer between stores (调拨): requested → shipped (out of the source) → received (into the target). */
+export const stockTransfers = sqliteTable(
+  'stock_transfers',
+  {
+    id: text('id').primaryKey(),
+    fromStoreId: text('from_store_id').notNull().references(() => stores.id),
+    toStoreId: text('to_store_id').notNull().references(() => stores.id),
+    status: text('status', { enum: ['requested', 'shipped', 'received', 'cancelled'] }).notNull(),
+    note: text('note').notNull().default(''),
+    requestedBy: text('requested_by').notNull(),
+    shippedBy: text('shipped_by'),
+    receivedBy: text('received_by'),
+    createdAt: integer('created_at').notNull(),
+    shippedAt: integer('shipped_at'),
+    receivedAt: integer('received_at'),
+    cancelledAt: integer('cancelled_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('stock_transfers_from_idx').on(t.fromStoreId, t.createdAt), index('stock_transfers_to_idx').on(t.toStoreId, t.createdAt)],
+);
+
+export const stockTransferLines = sqliteTable(
+  'stock_transfer_lines',
+  {
+    transferId: text('transfer_id').notNull().references(() => stockTransfers.id),
+    productId: text('product_id').notNull().references(() => products.id),
+    requestedQty: integer('requested_qty').notNull(),
+    shippedQty: integer('shipped_qty').notNull().default(0),
+    receivedQty: integer('received_qty').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.transferId, t.productId] })],
 );

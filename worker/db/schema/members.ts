@@ -13,6 +13,8 @@ export const tiers = sqliteTable('tiers', {
   // Basis points: 9500 = 95 % of price (5 % off); points multiplier 15000 = 1.5×.
   discountBp: integer('discount_bp').notNull(),
   pointsMultiplierBp: integer('points_multiplier_bp').notNull(),
+  // Per-category discount (basis points by category id) where it differs from discountBp.
+  categoryDiscounts: text('category_discounts').notNull().default('{}'),
   updatedAt: integer('updated_at').notNull(),
 });
 

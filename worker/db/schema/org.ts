@@ -6,6 +6,8 @@ export const stores = sqliteTable('stores', {
   name: text('name').notNull(),
   address: text('address').notNull().default(''),
   phone: text('phone').notNull().default(''),
+  // Opening hours as the chain writes them ("10:00-22:00", "周一至周五 9:00-21:00").
+  hours: text('hours').notNull().default(''),
   status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
@@ -25,6 +27,9 @@ export const staff = sqliteTable(
     // check an approval offline. null: this staff member cannot approve.
     pinHash: text('pin_hash'),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    phone: text('phone').notNull().default(''),
+    // Set by a password reset: the next sign-in must choose a new password before anything else.
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

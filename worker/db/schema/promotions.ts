@@ -17,6 +17,30 @@ export const campaigns = sqliteTable(
   (t) => [index('campaigns_updated_idx').on(t.updatedAt)],
 );
 
+/**
+ * A batch of coupons issued to many members (a tag, a tier, a list). The batch id makes each
+ * member's grant op id (`batch:<id>:<member>`), so a re-run issues nothing twice.
+ */
+export const couponBatches = sqliteTable(
+  'coupon_batches',
+  {
+    id: text('id').primaryKey(),
+    templateId: text('template_id').notNull(),
+    target: text('target').notNull(),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    total: integer('total').notNull().default(0),
+    issued: integer('issued').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    cursor: text('cursor'),
+    lastError: text('last_error'),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('coupon_batches_created_idx').on(t.createdAt)],
+);
+
 export const couponTemplates = sqliteTable(
   'coupon_templates',
   {

@@ -15,7 +15,7 @@ export const auditLog = sqliteTable(
     detail: text('detail').notNull().default('{}'),
     ip: text('ip').notNull().default(''),
   },
-  (t) => [index('audit_at_idx').on(t.at), index('audit_store_at_idx').on(t.storeId, t.at)],
+  (t) => [index('audit_at_idx').on(t.at), index('audit_store_at_idx').on(t.storeId, t.at), index('audit_actor_at_idx').on(t.actorId, t.at), index('audit_entity_idx').on(t.entity, t.entityId, t.at), index('audit_action_at_idx').on(t.action, t.at)],
 );
 
 /** Bearer sessions; only the SHA-256 of the token is stored. */

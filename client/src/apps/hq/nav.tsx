@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { BoxIcon, ChartIcon, CouponIcon, CrownIcon, IdCardIcon, MegaphoneIcon, PhoneIcon, ShieldIcon, StoreIcon, UsersIcon } from '../../lib/ui/icons';
 
-export type NavKey = 'stores' | 'devices' | 'staff' | 'products' | 'members' | 'tiers' | 'campaigns' | 'coupons' | 'loyalty' | 'reports' | 'audit';
+export type NavKey = 'stores' | 'devices' | 'staff' | 'products' | 'inventory' | 'members' | 'tiers' | 'campaigns' | 'coupons' | 'loyalty' | 'reports' | 'audit';
 
 /** The sidebar, in order. `ready: false` items are shown as coming soon (later issues build them). */
 export const NAV: readonly { key: NavKey; icon: ReactNode; ready: boolean }[] = [
@@ -9,6 +9,7 @@ export const NAV: readonly { key: NavKey; icon: ReactNode; ready: boolean }[] = 
   { key: 'devices', icon: <PhoneIcon size={20} />, ready: true },
   { key: 'staff', icon: <UsersIcon size={20} />, ready: false },
   { key: 'products', icon: <BoxIcon size={20} />, ready: false },
+  { key: 'inventory', icon: <BoxIcon size={20} />, ready: false },
   { key: 'members', icon: <IdCardIcon size={20} />, ready: false },
   { key: 'tiers', icon: <CrownIcon size={20} />, ready: false },
   { key: 'campaigns', icon: <MegaphoneIcon size={20} />, ready: false },
