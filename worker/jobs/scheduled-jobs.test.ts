@@ -107,6 +107,30 @@ describe('monthly tier review', () => {
   });
 });
 
+describe('the invocation’s subrequest budget', () => {
+  it('sizes pages to what is left of it, never spends more, and lets the next ticks finish the run', async () => {
+    const P3 = monthAfter(businessDay(REAL_NOW).slice(0, 7), 3);
+    await setRules({ tierReview: DEFAULT_TIER_REVIEW });
+    const members = await count(`SELECT count(*) n FROM members WHERE status != 'closed'`);
+    const spent = { d1: 0, objects: 0 };
+    const first = await runJob(env, 'tier-review', P3, at3(P3), { pageSize: 5, subrequestBudget: 40, spent });
+    expect(first).toMatchObject({ finished: false, claimed: true });
+    expect(first.stats.processed).toBeGreaterThan(0);
+    expect(first.stats.processed).toBeLessThan(members);
+    expect(spent.d1 + spent.objects).toBeLessThanOrEqual(40);
+    expect(spent).toEqual({ d1: first.stats.d1, objects: first.stats.objects });
+    // No room left for a page: the cron starts nothing.
+    expect(await runDueJobs(env, at3(P3) + 1, { pageSize: 5, subrequestBudget: 12 })).toEqual([]);
+    let ticks = 1;
+    for (let r = first; !r.finished && ticks < 200; ticks++) {
+      r = await runJob(env, 'tier-review', P3, at3(P3) + ticks * 600_000, { pageSize: 5, subrequestBudget: 40 });
+      expect(r.stats.d1 + r.stats.objects).toBeLessThanOrEqual(40);
+    }
+    expect((await runRow(`tier-review:${P3}`))!).toMatchObject({ status: 'done', processed: members });
+    expect(ticks).toBeGreaterThan(2);
+  });
+});
+
 describe('expiry', () => {
   it('expires points, coupons and punch cards through the member’s object; twice changes balances once', async () => {
     await setRules({ tierReview: { ...DEFAULT_TIER_REVIEW, active: false } });
