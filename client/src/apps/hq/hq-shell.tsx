@@ -8,6 +8,7 @@ import { OnlineStatus } from '../../lib/ui/online-status';
 import { SignOutButton, UserChip } from '../../lib/ui/user-chip';
 import { NAV, screenFor } from './nav';
 import { DevicesScreen } from './devices-screen';
+import { JobsScreen } from './jobs-screen';
 import { LoyaltyScreen } from './loyalty-screen';
 import { StoresScreen } from './stores-screen';
 
@@ -65,6 +66,7 @@ export function HqShell({ me }: { me: Me }) {
         <main className="hq-main">
           {screen === 'stores' ? <StoresScreen /> : null}
           {screen === 'loyalty' ? <LoyaltyScreen canEdit={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+          {screen === 'jobs' ? <JobsScreen canRun={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
           {screen === 'devices' ? <DevicesScreen canRetire={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
         </main>
       </div>

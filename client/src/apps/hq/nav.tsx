@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { BoxIcon, ChartIcon, CouponIcon, CrownIcon, IdCardIcon, MegaphoneIcon, PhoneIcon, ShieldIcon, StoreIcon, UsersIcon } from '../../lib/ui/icons';
+import { BoxIcon, ChartIcon, CouponIcon, CrownIcon, IdCardIcon, MegaphoneIcon, PhoneIcon, SettingsIcon, ShieldIcon, StoreIcon, UsersIcon } from '../../lib/ui/icons';
 
-export type NavKey = 'stores' | 'devices' | 'staff' | 'products' | 'inventory' | 'members' | 'tiers' | 'campaigns' | 'coupons' | 'loyalty' | 'reports' | 'audit';
+export type NavKey = 'stores' | 'devices' | 'staff' | 'products' | 'inventory' | 'members' | 'tiers' | 'campaigns' | 'coupons' | 'loyalty' | 'reports' | 'jobs' | 'audit';
 
 /** The sidebar, in order. `ready: false` items are shown as coming soon (later issues build them). */
 export const NAV: readonly { key: NavKey; icon: ReactNode; ready: boolean }[] = [
@@ -16,6 +16,7 @@ export const NAV: readonly { key: NavKey; icon: ReactNode; ready: boolean }[] = 
   { key: 'coupons', icon: <CouponIcon size={20} />, ready: false },
   { key: 'loyalty', icon: <CrownIcon size={20} />, ready: true },
   { key: 'reports', icon: <ChartIcon size={20} />, ready: false },
+  { key: 'jobs', icon: <SettingsIcon size={20} />, ready: true },
   { key: 'audit', icon: <ShieldIcon size={20} />, ready: false },
 ];
 

@@ -3,6 +3,7 @@
  * side by side without touching one file), merged under the feature's name: `counter.pay`.
  */
 import enBase from './en.json';
+import enHqJobs from './en/hqJobs.json';
 import enApproval from './en/approval.json';
 import enCounter from './en/counter.json';
 import enDesk from './en/desk.json';
@@ -15,6 +16,7 @@ import enReceipt from './en/receipt.json';
 import enScan from './en/scan.json';
 import enShift from './en/shift.json';
 import zhBase from './zh-CN.json';
+import zhHqJobs from './zh-CN/hqJobs.json';
 import zhApproval from './zh-CN/approval.json';
 import zhCounter from './zh-CN/counter.json';
 import zhDesk from './zh-CN/desk.json';
@@ -27,5 +29,5 @@ import zhReceipt from './zh-CN/receipt.json';
 import zhScan from './zh-CN/scan.json';
 import zhShift from './zh-CN/shift.json';
 
-export const zhCN = { ...zhBase, approval: zhApproval, counter: zhCounter, desk: zhDesk, devices: zhDevices, allowance: zhAllowance, memberApp: zhMemberApp, memberCode: zhMemberCode, orders: zhOrders, receipt: zhReceipt, scan: zhScan, shift: zhShift };
-export const en = { ...enBase, approval: enApproval, counter: enCounter, desk: enDesk, devices: enDevices, allowance: enAllowance, memberApp: enMemberApp, memberCode: enMemberCode, orders: enOrders, receipt: enReceipt, scan: enScan, shift: enShift };
+export const zhCN = { ...zhBase, hqJobs: zhHqJobs, approval: zhApproval, counter: zhCounter, desk: zhDesk, devices: zhDevices, allowance: zhAllowance, memberApp: zhMemberApp, memberCode: zhMemberCode, orders: zhOrders, receipt: zhReceipt, scan: zhScan, shift: zhShift };
+export const en = { ...enBase, hqJobs: enHqJobs, approval: enApproval, counter: enCounter, desk: enDesk, devices: enDevices, allowance: enAllowance, memberApp: enMemberApp, memberCode: enMemberCode, orders: enOrders, receipt: enReceipt, scan: enScan, shift: enShift };
