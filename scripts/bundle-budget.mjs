@@ -13,11 +13,16 @@ const KiB = 1024;
  * Gzipped bytes. Member: a phone on a shop's Wi-Fi or 4G opens it cold, so it gets the tightest.
  * Clerk and HQ were measured on 2026-12-06 (clerk 359 KiB, of which the camera scanner's lazy
  * chunks are 122; HQ 140 KiB) and given about 25 % headroom. Worker: Cloudflare's free-plan limit.
+ * HQ's back office (issue 18) loads each screen when it is opened: what a sign-in downloads is its
+ * first load (the entry and what it preloads), measured 2026-12-07 at 186 KiB — of which every
+ * app's strings are 48 (HQ's own 18; splitting them per screen is the next saving) — given 200;
+ * all its screens together (263 KiB, 242 before the split) are budgeted apart.
  */
 const BUDGETS = {
   'member js': 200 * KiB,
   'clerk js': 450 * KiB,
-  'hq js': 175 * KiB,
+  'hq js (first load)': 200 * KiB,
+  'hq js': 350 * KiB,
   worker: 3 * 1024 * KiB,
 };
 const APPS = ['clerk', 'member', 'hq'];
@@ -60,6 +65,12 @@ for (const app of APPS) {
   measure(`${app} js`, files.filter((f) => f.endsWith('.js') && !isServiceWorker(name(f))));
   measure(`${app} css`, files.filter((f) => f.endsWith('.css')));
   measure(`${app} service worker`, files.filter((f) => isServiceWorker(name(f))));
+  if (app === 'hq') {
+    // The entry script and the chunks the page preloads: what the browser fetches before first paint.
+    const html = readFileSync(join(client, app, 'index.html'), 'utf8');
+    const first = [...html.matchAll(/<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\/hq\/([^"]+\.js)"/g)].map((m) => join(client, app, m[1]));
+    measure(`${app} js (first load)`, first);
+  }
 }
 
 const { dir, cleanup } = workerDir();

@@ -9,6 +9,8 @@ export const errorStatus = {
   INVALID_OTP: 401,
   SESSION_EXPIRED: 401,
   FORBIDDEN: 403,
+  /** The account's password was reset: this session may only set a new one (PUT /api/me/password) or sign out. */
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   MEMBER_NOT_FOUND: 404,
   STORE_NOT_FOUND: 404,
@@ -19,6 +21,8 @@ export const errorStatus = {
   /** Offline, the tablet's allowance for the member does not cover the stored value (decision 015). */
   OFFLINE_ALLOWANCE: 409,
   INSUFFICIENT_POINTS: 409,
+  /** A stock movement would take a store's stock below zero (and the chain does not allow negative stock). */
+  INSUFFICIENT_STOCK: 409,
   PUNCH_EXHAUSTED: 409,
   PUNCH_EXPIRED: 409,
   PUNCH_NOT_VALID_HERE: 409,

@@ -43,7 +43,13 @@ export const sessionUserSchema = z.discriminatedUnion('kind', [staffUserSchema, 
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const loginResponseSchema = z
-  .object({ token: z.string(), expiresAt: timestampSchema, user: sessionUserSchema })
+  .object({
+    token: z.string(),
+    expiresAt: timestampSchema,
+    user: sessionUserSchema,
+    /** Staff only: the password was reset, so this session may only choose a new one (decision 023). */
+    mustChangePassword: z.boolean().optional(),
+  })
   .meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 

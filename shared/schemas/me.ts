@@ -11,6 +11,8 @@ export const meSchema = z
     member: memberSchema.nullable(),
     tier: tierSchema.nullable(),
     nextTier: tierSchema.nullable(),
+    /** Staff whose password was reset: everything but choosing a new one is refused until they do. */
+    mustChangePassword: z.boolean(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

@@ -52,6 +52,8 @@ export const tierSchema = z
     keepSpendFen: fenSchema,
     discountBp: z.number().int(),
     pointsMultiplierBp: z.number().int(),
+    // The tier's rate per category (bp of the price paid) where it differs from discountBp (issue 18).
+    categoryDiscounts: z.record(z.string(), z.number().int()).optional(),
   })
   .meta({ id: 'Tier' });
 export type Tier = z.infer<typeof tierSchema>;

@@ -34,10 +34,17 @@ const campaignBase = {
   membersOnly: z.boolean().default(false),
   stacksWithTierDiscount: z.boolean().default(true),
   stacksWithCoupons: z.boolean().default(true),
+  // Issue 18: only members of these tiers (null: everyone the campaign otherwise reaches).
+  tierCodes: z.array(tierCodeSchema).min(1).nullable().default(null),
 };
+/**
+ * Which lines a campaign reaches: null and null = every line; otherwise a line in one of the
+ * categories OR one of the products (so "drinks, plus the shampoo p-401" is one campaign).
+ */
+const lineTargets = { categoryIds: idsOrAll, productIds: idsOrAll };
 export const campaignSchema = z
   .discriminatedUnion('kind', [
-    z.object({ ...campaignBase, kind: z.literal('percent_off'), discountBp: payBp, categoryIds: idsOrAll }),
+    z.object({ ...campaignBase, kind: z.literal('percent_off'), discountBp: payBp, ...lineTargets }),
     z.object({
       ...campaignBase,
       kind: z.literal('threshold'), // 满减
@@ -45,7 +52,7 @@ export const campaignSchema = z
       offFen: pos,
       repeat: z.boolean().default(false), // 每满 X 减 Y
       maxTimes: pos.nullable().default(null),
-      categoryIds: idsOrAll,
+      ...lineTargets,
     }),
     z.object({ ...campaignBase, kind: z.literal('points_multiplier'), multiplierBp: z.number().int().min(10_000).max(100_000) }),
   ])
@@ -203,3 +210,57 @@ export const pricedOrderSchema = z
   .meta({ id: 'PricedOrder' });
 export type PricedOrder = z.infer<typeof pricedOrderSchema>;
 export type PriceOrderResult = PricedOrder | { ok: false; code: 'unknown_product'; productId: string };
+
+// ── Issue 18: campaign participation and coupon batches (docs/decisions/027) ──
+
+/**
+ * Per store, the sales a campaign's discount appears on. `discountFen` is every discount on the
+ * lines it touched (the order lines keep one total per line, not one per source); `measurable`
+ * false: a points campaign leaves no trace on order lines.
+ */
+export const campaignParticipationSchema = z
+  .object({
+    campaignId: idSchema,
+    measurable: z.boolean(),
+    stores: z.array(z.object({ storeId: idSchema, storeName: z.string(), orders: z.number().int(), discountFen: z.number().int(), revenueFen: z.number().int(), members: z.number().int() })),
+    totals: z.object({ orders: z.number().int(), discountFen: z.number().int(), revenueFen: z.number().int() }),
+  })
+  .meta({ id: 'CampaignParticipation' });
+export type CampaignParticipation = z.infer<typeof campaignParticipationSchema>;
+
+const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');
+/** Who a batch reaches: one member, a tag, a tier, a home store, or a list (CSV of phones or member ids). */
+export const couponBatchTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), memberId: idSchema }),
+  z.object({ kind: z.literal('tag'), tag: z.string().trim().min(1).max(30) }),
+  z.object({ kind: z.literal('tier'), tierCode: tierCodeSchema }),
+  z.object({ kind: z.literal('store'), storeId: idSchema }),
+  z
+    .object({ kind: z.literal('list'), phones: z.array(phone).max(5_000).default([]), memberIds: z.array(idSchema).max(5_000).default([]) })
+    .refine((l) => l.phones.length + l.memberIds.length > 0, { path: ['phones'], message: 'the list is empty: give phones or memberIds' }),
+]);
+export type CouponBatchTarget = z.infer<typeof couponBatchTargetSchema>;
+
+export const couponBatchRequestSchema = z
+  .object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID'), templateId: idSchema, target: couponBatchTargetSchema })
+  .meta({ id: 'CouponBatchRequest' });
+export type CouponBatchRequest = z.infer<typeof couponBatchRequestSchema>;
+
+export const couponBatchSchema = z
+  .object({
+    id: idSchema,
+    templateId: idSchema,
+    templateName: z.string().nullable(),
+    target: couponBatchTargetSchema,
+    status: z.enum(['running', 'done', 'failed']),
+    total: z.number().int(),
+    issued: z.number().int(),
+    skipped: z.number().int(),
+    failed: z.number().int(),
+    lastError: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+  })
+  .meta({ id: 'CouponBatch' });
+export type CouponBatch = z.infer<typeof couponBatchSchema>;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_CHAIN_RULES, DEFAULT_OFFLINE_ALLOWANCE, DEFAULT_TIER_REVIEW } from '../domain/default-rules';
 import { consumptionOrderSchema } from './account';
-import { MAX_FEN } from './common';
-import { birthdayBenefitSchema } from './promotions';
+import { idSchema, MAX_FEN, timestampSchema } from './common';
+import { tierCodeSchema, tierSchema } from './member';
+import { orderLineInputSchema } from './order-line';
+import { birthdayBenefitSchema, discountSourceSchema } from './promotions';
 
 const nonNeg = z.number().int().nonnegative().max(MAX_FEN, 'is beyond any amount a till takes');
 
@@ -79,3 +81,65 @@ export const chainRulesSchema = z
 export type ChainRules = z.infer<typeof chainRulesSchema>;
 
 export { DEFAULT_CHAIN_RULES, DEFAULT_OFFLINE_ALLOWANCE, DEFAULT_TIER_REVIEW };
+
+// ── Issue 18: versioned edits, tier edits and the preview (docs/decisions/027) ──
+
+/** The rules doc as HQ saves it, with the version it was edited from (stale → 409). Scripts may leave it out. */
+export const rulesSaveSchema = chainRulesSchema.extend({ baseVersion: z.number().int().min(0).optional() }).meta({ id: 'ChainRulesSave' });
+export type RulesSave = z.infer<typeof rulesSaveSchema>;
+
+const payBp = z.number().int().min(0).max(10_000);
+/** One tier as HQ edits it (code and rank are fixed: members and reviews refer to them). */
+export const tierEditSchema = z
+  .object({
+    name: z.string().trim().min(1).max(20),
+    nameEn: z.string().trim().min(1).max(30),
+    upgradeSpendFen: nonNeg,
+    keepSpendFen: nonNeg,
+    discountBp: payBp,
+    pointsMultiplierBp: z.number().int().min(0).max(100_000),
+    categoryDiscounts: z.record(idSchema, payBp).default({}),
+    baseVersion: z.number().int().min(0).optional(),
+  })
+  .refine((t) => t.keepSpendFen <= t.upgradeSpendFen, { path: ['keepSpendFen'], message: 'must not be more than upgradeSpendFen (keeping a tier never costs more than getting it)' })
+  .meta({ id: 'TierEdit' });
+export type TierEdit = z.infer<typeof tierEditSchema>;
+
+export const ruleVersionKeySchema = z.enum(['rules', 'tiers']);
+export const ruleVersionSchema = z
+  .object({ key: ruleVersionKeySchema, version: z.number().int(), savedAt: timestampSchema, savedBy: z.string(), savedByName: z.string().nullable(), value: z.unknown() })
+  .meta({ id: 'RuleVersion' });
+export type RuleVersion = z.infer<typeof ruleVersionSchema>;
+export const ruleVersionsSchema = z.object({ key: ruleVersionKeySchema, version: z.number().int(), current: z.unknown(), versions: z.array(ruleVersionSchema) }).meta({ id: 'RuleVersions' });
+export type RuleVersions = z.infer<typeof ruleVersionsSchema>;
+
+/** An example sale for the preview: what a clerk would ring up, for a member of `tierCode` (null: walk-in). */
+export const exampleSaleSchema = z.object({
+  storeId: idSchema,
+  lines: z.array(orderLineInputSchema).min(1).max(50),
+  tierCode: tierCodeSchema.nullable().default(null),
+  birthday: z.boolean().default(false),
+  rechargeFen: nonNeg.default(0),
+  at: timestampSchema.optional(),
+});
+export type ExampleSale = z.infer<typeof exampleSaleSchema>;
+
+export const rulePreviewRequestSchema = z
+  .object({ rules: chainRulesSchema, tiers: z.array(tierSchema).optional(), sale: exampleSaleSchema })
+  .meta({ id: 'RulePreviewRequest' });
+export type RulePreviewRequest = z.infer<typeof rulePreviewRequestSchema>;
+
+export const previewOutcomeSchema = z.object({
+  subtotalFen: z.number().int(),
+  discountFen: z.number().int(),
+  discountBySource: z.record(discountSourceSchema, z.number().int()),
+  totalFen: z.number().int(),
+  points: z.number().int(),
+  rechargeBonusFen: z.number().int(),
+  lines: z.array(z.object({ productId: z.string(), name: z.string(), totalFen: z.number().int(), explanation: z.array(z.string()) })),
+});
+export type PreviewOutcome = z.infer<typeof previewOutcomeSchema>;
+export const rulePreviewSchema = z
+  .object({ current: previewOutcomeSchema, candidate: previewOutcomeSchema, delta: z.object({ totalFen: z.number().int(), points: z.number().int(), rechargeBonusFen: z.number().int() }) })
+  .meta({ id: 'RulePreview' });
+export type RulePreview = z.infer<typeof rulePreviewSchema>;

@@ -44,6 +44,11 @@ const SESSION_CACHE_MS = 5_000;
 const cache = new TtlCache<SessionRow>(SESSION_CACHE_MS);
 
 export async function resolveSession(db: Db, token: string, now: number): Promise<Actor> {
+  return (await resolveSessionState(db, token, now)).actor;
+}
+
+/** The actor, and whether a password reset left this account able to do nothing but choose a new one. */
+export async function resolveSessionState(db: Db, token: string, now: number): Promise<{ actor: Actor; mustChangePassword: boolean }> {
   const row = await cache.get(token, async () => {
     const r = await sessionByHash(db).get({ hash: await sha256Hex(token) });
     // An unknown token is not kept: it cannot become valid, but random ones would fill the cache.
@@ -55,11 +60,11 @@ export async function resolveSession(db: Db, token: string, now: number): Promis
   if (row.session.subjectKind === 'staff') {
     const s = row.staff;
     if (!s || s.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'This staff account is disabled');
-    return { kind: 'staff', id: s.id, name: s.name, role: s.role, storeId: s.storeId };
+    return { actor: { kind: 'staff', id: s.id, name: s.name, role: s.role, storeId: s.storeId }, mustChangePassword: s.mustChangePassword };
   }
   const m = row.member;
   if (!m || m.status === 'closed') throw new DomainError('UNAUTHENTICATED', 'This membership is closed');
-  return { kind: 'member', id: m.id, name: m.name };
+  return { actor: { kind: 'member', id: m.id, name: m.name }, mustChangePassword: false };
 }
 
 export async function revokeSession(db: Db, token: string, now: number): Promise<void> {

@@ -5,6 +5,7 @@ import { accountOps, auditLog, ledgerEntries, memberStoreVisits, orderLines, ord
 import { insertRows, statement } from '../db/statements';
 import { heldFen } from '../../shared/domain/allowance/leases';
 import { enqueueStatements, eventsOfDocs } from '../notify/enqueue';
+import { refundStockStatements, saleStockStatements } from '../services/inventory-stock';
 import { ORDER_UPSERT, orderRows, setBalances, setBalancesAfterSale, setOrderRefunded, setReviewedTier, upsertAllowance, type ProjectionDoc } from './account-projection';
 
 const addDailySales = statement<{ storeId: string; day: string; orders: number; totalFen: number; costFen: number }>((db, p) =>
@@ -52,6 +53,8 @@ export function projectionBatchOf(db: Db, docs: readonly ProjectionDoc[], now: n
   stmts.push(...insertRows(db, orders, sold.map((r) => r.order), { conflict: ORDER_UPSERT }));
   stmts.push(...insertRows(db, orderLines, sold.flatMap((r) => r.lines)));
   stmts.push(...insertRows(db, payments, sold.flatMap((r) => r.payments)));
+  // Sales move stock exactly once, keyed by order and line (decision 025).
+  stmts.push(...saleStockStatements(db, docs.flatMap((d) => (d.order && applied(d) ? [d.order.id] : [])), now));
   const sales = docs.flatMap((d) => (d.order && applied(d) ? [{ memberId: d.memberId, w: d.order }] : []));
   const days = new Map<string, { storeId: string; day: string; orders: number; totalFen: number; costFen: number }>();
   for (const { w } of sales) {
@@ -61,7 +64,7 @@ export function projectionBatchOf(db: Db, docs: readonly ProjectionDoc[], now: n
   }
   for (const row of days.values()) stmts.push(addDailySales(db, row));
   stmts.push(...insertRows(db, memberStoreVisits, sales.map(({ memberId, w }) => ({ memberId, storeId: w.storeId, lastVisitAt: w.createdAt })), { conflict: VISIT_UPSERT }));
-  for (const d of docs) if (d.refundOf && applied(d)) stmts.push(setOrderRefunded(db, { id: d.refundOf, refundedFen: Number(d.op.detail.cumulativeFen ?? 0), now }));
+  for (const d of docs) if (d.refundOf && applied(d)) stmts.push(setOrderRefunded(db, { id: d.refundOf, refundedFen: Number(d.op.detail.cumulativeFen ?? 0), now }), ...refundStockStatements(db, [d.refundOf], now, d.op.staffId));
   // The members' notifications of these ops, keyed by op id: a re-projection adds none (decision 020).
   stmts.push(...enqueueStatements(db.$client, eventsOfDocs(docs), now));
   if (visitsSince !== null) stmts.push(visitStoresOfMany(db, { members: JSON.stringify([...new Set(docs.map((d) => d.memberId))]), since: visitsSince }));

@@ -7,6 +7,11 @@ import type { MutatorName } from '../../shared/sync/mutator-args';
 import { but, V, type Verdicts } from './roles';
 import type { As, RouteKey, RouteRow, Sample } from './sample';
 import { freshCardNo, freshPhone, PRICE, type Funded, type World } from './world';
+import { staffVerdicts } from './verdicts-staff';
+import { membersVerdicts } from './verdicts-members';
+import { catalogVerdicts } from './verdicts-catalog';
+import { rulesVerdicts } from './verdicts-rules';
+import { inventoryVerdicts } from './verdicts-inventory';
 
 const DAY = 86_400_000;
 const subject = (w: World): Sample['params'] => ({ id: w.subject.id });
@@ -225,6 +230,11 @@ export const routeVerdicts: Record<RouteKey, RouteRow> = {
   },
   'POST /api/ratings': { verdicts: V.MEMBERS, note: 'another’s order: a member is answered 404 past authorization', sample: () => ({ body: { orderId: `rbac-${ulid()}`, score: 5 } }) },
   'GET /api/ratings': { verdicts: but(V.MANAGERS, { member: 'allow', otherMember: 'allow' }), note: 'clerks do not read ratings; a manager reads their own store’s', sample: () => ({ query: { limit: '10' } }) },
+  ...staffVerdicts,
+  ...membersVerdicts,
+  ...catalogVerdicts,
+  ...rulesVerdicts,
+  ...inventoryVerdicts,
   'POST /api/redemptions/:id/collect': { verdicts: V.STORE1, note: 'no such redemption: 404 past authorization', sample: () => ({ params: { id: ulid() }, body: { storeId: 'store-1' } }) },
 };
 

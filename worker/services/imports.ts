@@ -1,4 +1,4 @@
-import { eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { assertHq, type Actor } from '../../shared/domain/authz';
 import { punchCardSchema } from '../../shared/schemas/account';
 import type { Db } from '../db/client';
@@ -10,17 +10,20 @@ import { loadRules } from './rules';
 /**
  * Moves balances migrated from the chain's previous system into each member's ledger as an
  * `opening` entry. The op id is derived from the member (`import-<id>`), so running the import
- * again — or after a crash halfway — changes nothing twice.
+ * again — or after a crash halfway — changes nothing twice. `only`: just these members' pending
+ * rows (HQ's CSV import of members, docs/decisions/026), not the whole chain's.
  */
-export async function importOpeningBalances(env: Env, db: Db, actor: Actor, limit: number, ip: string) {
+export async function importOpeningBalances(env: Env, db: Db, actor: Actor, limit: number, ip: string, only?: readonly string[]) {
   assertHq(actor);
   const rules = await loadRules(db);
-  const rows = await db
+  const pending = (ids?: readonly string[]) => db
     .select({ imp: memberImports, m: members })
     .from(memberImports)
     .innerJoin(members, eq(members.id, memberImports.memberId))
-    .where(isNull(memberImports.importedAt))
+    .where(ids ? and(isNull(memberImports.importedAt), inArray(memberImports.memberId, [...ids])) : isNull(memberImports.importedAt))
     .limit(limit);
+  const rows = only ? [] : await pending();
+  for (let i = 0; only && i < only.length && rows.length < limit; i += 90) rows.push(...(await pending(only.slice(i, i + 90))));
   let imported = 0;
   const failed: { memberId: string; code: string | null; message: string | null }[] = [];
   const now = Date.now();

@@ -7,6 +7,7 @@ import { auditLog, inventory, inventoryAdjustments, products } from '../db/schem
 import { auditRow } from './audit';
 import { brokenConstraint } from '../db/constraint';
 import { storeExists } from './stores';
+import { loadRules } from './rules';
 
 type Adjustment = typeof inventoryAdjustments.$inferSelect;
 type Level = InventoryLevel & { replayed: boolean };
@@ -50,7 +51,7 @@ export async function adjustInventory(db: Db, actor: Actor, input: AdjustInvento
   assertStaff(actor);
   assertStoreAccess(actor, input.storeId);
   const { id, storeId, productId, delta } = input;
-  const [[product], [prior]] = await db.batch([db.select({ id: products.id }).from(products).where(eq(products.id, productId)), adjustmentById(db, id)]);
+  const [[[product], [prior]], rules] = await Promise.all([db.batch([db.select({ id: products.id }).from(products).where(eq(products.id, productId)), adjustmentById(db, id)]), loadRules(db)]);
   if (prior) return replay(db, prior, input);
   await storeExists(db, storeId);
   if (!product) throw new DomainError('VALIDATION_FAILED', `productId: no product ${productId}`);
@@ -60,7 +61,8 @@ export async function adjustInventory(db: Db, actor: Actor, input: AdjustInvento
   try {
     const [, , , level] = await db.batch([
       db.insert(inventoryAdjustments).values({
-        id, storeId, productId, delta: sql`CASE WHEN ${stockNow} + ${delta} >= 0 THEN ${delta} END`,
+        id, storeId, productId, // The chain may allow negative stock (rules.inventory.allowNegativeStock).
+        delta: rules.inventory.allowNegativeStock ? delta : sql`CASE WHEN ${stockNow} + ${delta} >= 0 THEN ${delta} END`,
         reason: input.reason, note: input.note, staffId: actor.id, createdAt: input.createdAt, receivedAt: now,
       }),
       db.insert(inventory).values({ storeId, productId, quantity: delta, updatedAt: now })
@@ -79,7 +81,7 @@ export async function adjustInventory(db: Db, actor: Actor, input: AdjustInvento
     if (again) return replay(db, again, input);
     if (broken !== 'inventory_adjustments.delta') throw e;
     const { quantity } = await readLevel(db, storeId, productId);
-    throw new DomainError('VALIDATION_FAILED', `delta: ${delta} would take the stock below zero (current quantity ${quantity})`, { details: { quantity } });
+    throw new DomainError('VALIDATION_FAILED', `delta: ${delta} would take the stock of ${productId} at ${storeId} below zero (current quantity ${quantity})`, { details: { quantity } });
   }
 }
 

@@ -29,14 +29,14 @@ export const toMember = (r: MemberRow): Member => ({
   qrPublicKey: r.qrPublicKey,
 });
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-const likeEsc = (col: AnyColumn, pattern: string): SQL => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+export const likeEsc = (col: AnyColumn, pattern: string): SQL => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
 
 /**
  * Digits typed at the counter: the phone's last four (indexed column), a longer phone tail, or a
  * card-number prefix (a range on the unique index; ':' sorts right after '9').
  */
-function digitsMatch(q: string): SQL {
+export function digitsMatch(q: string): SQL {
   const phone = q.length === 4 ? eq(members.phoneLast4, q) : likeEsc(members.phone, `%${q}`);
   return or(phone, and(gte(members.cardNo, q), lt(members.cardNo, `${q}:`))) as SQL;
 }

@@ -11,6 +11,7 @@ import { brokenConstraint } from '../db/constraint';
 import { auditLog, orders } from '../db/schema';
 import { checkApproval } from './approvals';
 import { refund } from './account-ops';
+import { refundStockStatements } from './inventory-stock';
 import type { OpOutcome } from '../../shared/schemas/account';
 
 
@@ -38,21 +39,25 @@ export async function refundWalkIn(db: Db, actor: Actor, r: RefundRequest): Prom
   const detail = JSON.stringify({ opId: r.opId, refundOf: r.refundOf, amountFen: r.amountFen, reason: r.reason, approvedBy, fingerprint, attempt });
   const fits = and(eq(orders.id, r.refundOf), sql`${orders.status} IN ('completed', 'partially_refunded')`, sql`${orders.refundedFen} + ${r.amountFen} <= ${orders.totalFen}`);
   try {
-    const [inserted] = await db.batch([
-      db.insert(auditLog).select(
+    // Raw statements, so the stock's statements join the same batch.
+    const raw = (q: { toSQL(): { sql: string; params: unknown[] } }) => { const { sql: text, params } = q.toSQL(); return db.$client.prepare(text).bind(...params); };
+    const [inserted] = await db.$client.batch([
+      raw(db.insert(auditLog).select(
         db.select({
           id: sql`${r.opId}`.as('id'), at: sql`${now}`.as('at'), actorKind: sql`'staff'`.as('actor_kind'), actorId: sql`${actor.id}`.as('actor_id'),
           storeId: sql`${r.storeId}`.as('store_id'), action: sql`'order.refund'`.as('action'), entity: sql`'order'`.as('entity'),
           entityId: sql`${r.refundOf}`.as('entity_id'), detail: sql`${detail}`.as('detail'), ip: sql`''`.as('ip'),
         }).from(orders).where(fits),
-      ),
-      db.update(orders).set({
+      )),
+      raw(db.update(orders).set({
         refundedFen: sql`${orders.refundedFen} + ${r.amountFen}`,
         status: sql`CASE WHEN ${orders.refundedFen} + ${r.amountFen} >= ${orders.totalFen} THEN 'refunded' ELSE 'partially_refunded' END`,
         updatedAt: now,
-      }).where(and(eq(orders.id, r.refundOf), sql`EXISTS (SELECT 1 FROM ${auditLog} WHERE ${auditLog.id} = ${r.opId} AND ${auditLog.detail} = ${detail})`)),
+      }).where(and(eq(orders.id, r.refundOf), sql`EXISTS (SELECT 1 FROM ${auditLog} WHERE ${auditLog.id} = ${r.opId} AND ${auditLog.detail} = ${detail})`))),
+      // Refunded in full: the goods go back into stock, once (decision 025).
+      ...refundStockStatements(db, [r.refundOf], now, actor.id),
     ]);
-    if (inserted.meta.changes === 0) {
+    if (inserted!.meta.changes === 0) {
       // Nothing inserted: a repeat of a refund that went through (answered from its record), or too much.
       if (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.id, r.opId)).get()) return replayOf(db, r, fingerprint, order.totalFen);
       const left = order.totalFen - order.refundedFen;

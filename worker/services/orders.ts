@@ -25,6 +25,7 @@ import { checkApproval } from './approvals';
 import { approvalMessages } from '../../shared/domain/manager-pin';
 import type { DeviceRef } from './devices';
 import { mayNeedReclaim, raiseNamingHolders, reclaimIfShort } from './allowance-reclaim';
+import { saleStockStatements } from './inventory-stock';
 
 const catalogCache = new TtlCache<CatalogItem | null>(5_000);
 
@@ -166,7 +167,8 @@ async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, inp
 async function settleWalkIn(db: Db, sale: PreparedSale, fingerprint: string): Promise<OrderResult> {
   const done = { ...sale.result, pointsEarned: 0, balances: null };
   try {
-    await runBatch(db, [...orderInserts(db, sale.write, null), dailySales(db, sale.write), insertRow(db, auditLog, sale.audit, { ignore: true })]);
+    // The goods leave the store's stock in the same batch (decision 025).
+    await runBatch(db, [...orderInserts(db, sale.write, null), ...saleStockStatements(db, [sale.write.id], Date.now()), dailySales(db, sale.write), insertRow(db, auditLog, sale.audit, { ignore: true })]);
   } catch (e) {
     if (brokenConstraint(e) !== 'orders.id') throw e;
     // The recorded answer, or IDEMPOTENCY_MISMATCH when the id was used for another order.

@@ -5,6 +5,7 @@ import { campaignSchema, couponTemplateSchema, type Campaign, type CouponTemplat
 import type { Db } from '../db/client';
 import { campaigns, couponTemplates } from '../db/schema';
 import { auditInsert } from './audit';
+import { checkCampaignTargets } from './campaign-targets';
 import { TtlCache } from './ttl-cache';
 
 const pricingCache = new TtlCache<{ campaigns: Campaign[]; couponTemplates: CouponTemplate[] }>(5_000);
@@ -32,6 +33,7 @@ export async function listCouponTemplates(db: Db, actor: Actor): Promise<CouponT
 export async function saveCampaign(db: Db, actor: Actor, c: Campaign, ip: string): Promise<Campaign> {
   assertHq(actor);
   if (c.endsAt <= c.startsAt) throw new DomainError('VALIDATION_FAILED', 'endsAt: must be after startsAt');
+  await checkCampaignTargets(db, c);
   const before = await db.select().from(campaigns).where(eq(campaigns.id, c.id)).get();
   const now = Date.now();
   const doc = JSON.stringify(c);

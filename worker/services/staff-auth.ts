@@ -43,5 +43,5 @@ export async function staffLogin(
     clearFailures(db, 'account', username),
     auditInsert(db, { actor: user, action: 'auth.login', entity: 'staff', entityId: row.id, ip: ctx.ip, at: ctx.now }),
   ]);
-  return { ...session, user };
+  return { ...session, user, mustChangePassword: row.mustChangePassword };
 }

@@ -31,12 +31,16 @@ export async function changeOwnPassword(db: Db, actor: Actor, token: string, inp
   }
   const current = await sha256Hex(token);
   const [, revoked] = await db.batch([
-    db.update(staff).set({ passwordHash: await hashPassword(input.newPassword), updatedAt: ctx.now }).where(eq(staff.id, actor.id)),
+    // The new password is the person's own: a reset's "choose a new one first" is over.
+    db.update(staff).set({ passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, updatedAt: ctx.now }).where(eq(staff.id, actor.id)),
     db.update(sessions).set({ revokedAt: ctx.now })
       .where(and(eq(sessions.subjectKind, 'staff'), eq(sessions.subjectId, actor.id), ne(sessions.tokenHash, current)))
       .returning({ id: sessions.tokenHash }),
     clearFailures(db, 'account', row.username),
-    auditInsert(db, { actor, action: 'staff.password_changed', entity: 'staff', entityId: actor.id, ip: ctx.ip, at: ctx.now }),
+    auditInsert(db, {
+      actor, action: 'staff.password_changed', entity: 'staff', entityId: actor.id, ip: ctx.ip, at: ctx.now,
+      detail: row.mustChangePassword ? { before: { mustChangePassword: true }, after: { mustChangePassword: false } } : {},
+    }),
   ]);
   // Other isolates drop theirs within the cache's few seconds (docs/decisions/003).
   forgetCachedSessions();

@@ -15,6 +15,7 @@ export const toStore = (r: StoreRow): Store => ({
   name: r.name,
   address: r.address,
   phone: r.phone,
+  hours: r.hours,
   status: r.status,
   createdAt: r.createdAt,
 });
@@ -69,3 +70,6 @@ export async function storeExists(db: Db, id: string): Promise<void> {
   const ok = await storeCache.get(id, async () => (await db.select({ s: stores.status }).from(stores).where(eq(stores.id, id)).get())?.s === 'open');
   if (!ok) throw new DomainError('STORE_NOT_FOUND', `No open store with id ${id}`);
 }
+
+/** After HQ opened or closed a store: this isolate asks D1 again (others within the cache's seconds). */
+export const forgetStore = (id: string) => storeCache.delete(id);

@@ -2,8 +2,9 @@ import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { keys } from '../../shared/sync/keys';
 import type { SyncedProduct } from '../../shared/sync/entities';
 import type { Db } from '../db/client';
-import { categories, chainRules, inventory, members, memberStoreVisits, products, storePrices, stores, tiers } from '../db/schema';
+import { categories, chainRules, inventory, members, memberStoreVisits, products, storeAvailability, storePrices, stores, tiers } from '../db/schema';
 import { toMember } from '../services/members';
+import { parseCategoryDiscounts } from '../services/tiers';
 import { toStore } from '../services/stores';
 import { chainRulesSchema, DEFAULT_CHAIN_RULES } from '../../shared/schemas/rules';
 import { after, row, whole, type Plan, type Source } from './source';
@@ -28,7 +29,7 @@ export function categorySource(db: Db): Source {
 }
 
 export function tierSource(db: Db): Source {
-  const v = ({ updatedAt: _u, ...t }: typeof tiers.$inferSelect) => t;
+  const v = ({ updatedAt: _u, ...t }: typeof tiers.$inferSelect) => ({ ...t, categoryDiscounts: parseCategoryDiscounts(t.categoryDiscounts) });
   return {
     name: 'tiers',
     page: async (after, limit) => (await db.select().from(tiers).where(sql`${tiers.code} > ${after}`).orderBy(asc(tiers.code)).limit(limit)).map((t) => row(t.code, keys.tier(t.code), v(t))),
@@ -50,23 +51,28 @@ export function rulesSource(db: Db): Source {
   };
 }
 
-/** The catalog as one store sells it (its own price where it sets one); chain-wide for HQ. */
+/** The catalog as one store sells it (its own price where it sets one, without what it does not sell); chain-wide for HQ. */
 export function productSource(db: Db, storeId: string | null, showCost: boolean): Source {
-  // A subquery, not a join: drizzle's batch drops a joined table's column from the row.
+  // Subqueries, not joins: drizzle's batch drops a joined table's column from the row.
   const storePrice = sql<number | null>`(SELECT ${storePrices.priceFen} FROM ${storePrices} WHERE ${storePrices.productId} = ${products.id} AND ${storePrices.storeId} = ${storeId ?? ''})`;
-  const select = (where: SQL | undefined) => db.select({ p: products, price: storePrice }).from(products).where(where);
-  const v = ({ p, price }: { p: typeof products.$inferSelect; price: number | null }): SyncedProduct | null =>
-    p.status !== 'active' ? null : {
+  const notSold = sql<number>`EXISTS (SELECT 1 FROM ${storeAvailability} WHERE ${storeAvailability.productId} = ${products.id} AND ${storeAvailability.storeId} = ${storeId ?? ''} AND ${storeAvailability.available} = 0)`;
+  const select = (where: SQL | undefined) => db.select({ p: products, price: storePrice, off: notSold }).from(products).where(where);
+  type R = { p: typeof products.$inferSelect; price: number | null; off: number };
+  const v = ({ p, price, off }: R): SyncedProduct | null =>
+    p.status !== 'active' || (storeId && off) ? null : {
       id: p.id, sku: p.sku, name: p.name, kind: p.kind, categoryId: p.categoryId, listPriceFen: p.listPriceFen,
       storePriceFen: storeId ? (price ?? p.listPriceFen) : null, costPriceFen: showCost ? p.costPriceFen : null, barcode: p.barcode, unit: p.unit,
     };
   return {
     name: 'products',
     page: async (after, limit) =>
-      (await select(and(gt(products.id, after), eq(products.status, 'active'))).orderBy(asc(products.id)).limit(limit)).map((r) => row(r.p.id, keys.product(r.p.id), v(r))),
+      (await select(and(gt(products.id, after), eq(products.status, 'active'), storeId ? sql`NOT ${notSold}` : undefined)).orderBy(asc(products.id)).limit(limit)).map((r) => row(r.p.id, keys.product(r.p.id), v(r))),
     changed: (since) => {
+      // A store's price or availability changed since: that product again (a product it stopped selling is a del).
       const priced = storeId ? db.select({ id: storePrices.productId }).from(storePrices).where(and(eq(storePrices.storeId, storeId), gt(storePrices.updatedAt, since))) : null;
-      return whole(select(priced ? or(gt(products.updatedAt, since), inArray(products.id, priced)) : gt(products.updatedAt, since)), (r: { p: typeof products.$inferSelect; price: number | null }) => ({ key: keys.product(r.p.id), value: v(r) }));
+      const sold = storeId ? db.select({ id: storeAvailability.productId }).from(storeAvailability).where(and(eq(storeAvailability.storeId, storeId), gt(storeAvailability.updatedAt, since))) : null;
+      const where = priced && sold ? or(gt(products.updatedAt, since), inArray(products.id, priced), inArray(products.id, sold)) : gt(products.updatedAt, since);
+      return whole(select(where), (r: R) => ({ key: keys.product(r.p.id), value: v(r) }));
     },
   };
 }

@@ -22,6 +22,7 @@ export type Api = {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
 };
 
 function retryAfterOf(res: Response, details: unknown): number | undefined {
@@ -77,5 +78,6 @@ export function createApi(session: SessionStore, fetchImpl: typeof fetch = (...a
     },
     post: (path, body) => request('POST', path, body ?? {}),
     put: (path, body) => request('PUT', path, body),
+    patch: (path, body) => request('PATCH', path, body),
   };
 }

@@ -23,8 +23,11 @@ export type CheckoutContext = {
   ownedCoupons: readonly OwnedCoupon[] | null;
 };
 
+// A tier synced before issue 18 carried the column's JSON text: treat anything but an object as none.
+const categoryRates = (tier: Tier): Record<string, number> => (tier.categoryDiscounts && typeof tier.categoryDiscounts === 'object' ? { ...tier.categoryDiscounts } : {});
+
 export function pricingMember(member: { id: string; birthday: string | null }, tier: Tier): PricingMember {
-  return { memberId: member.id, tierCode: tier.code, tierName: tier.name, discountBp: tier.discountBp, categoryDiscountBp: {}, pointsMultiplierBp: tier.pointsMultiplierBp, birthday: member.birthday };
+  return { memberId: member.id, tierCode: tier.code, tierName: tier.name, discountBp: tier.discountBp, categoryDiscountBp: categoryRates(tier), pointsMultiplierBp: tier.pointsMultiplierBp, birthday: member.birthday };
 }
 
 export function priceCheckout(order: CheckoutOrder, ctx: CheckoutContext): PriceOrderResult {

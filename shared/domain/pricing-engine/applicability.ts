@@ -19,7 +19,8 @@ export function inWindow(minute: number, w: { fromMinute: number; toMinute: numb
   return w.fromMinute < w.toMinute ? minute >= w.fromMinute && minute < w.toMinute : minute >= w.fromMinute || minute < w.toMinute;
 }
 
-export type Where = { storeId: string; at: number; isMember: boolean };
+/** `tierCode`: the member's tier (null: a walk-in); absent in callers that predate tier targeting. */
+export type Where = { storeId: string; at: number; isMember: boolean; tierCode?: string | null };
 
 /**
  * On for this store, instant and customer. The weekday of a window past midnight is the day of
@@ -29,6 +30,9 @@ export function campaignOn(c: Campaign, w: Where, clock = localClock(w.at)): boo
   if (!c.active || w.at < c.startsAt || w.at >= c.endsAt) return false;
   if (c.storeIds && !c.storeIds.includes(w.storeId)) return false;
   if (c.membersOnly && !w.isMember) return false;
+  // `?? null`: a campaign synced before tier targeting existed has no field at all.
+  const tiers = c.tierCodes ?? null;
+  if (tiers && !(w.tierCode && (tiers as readonly string[]).includes(w.tierCode))) return false;
   if (c.weekdays && !c.weekdays.includes(clock.weekday)) return false;
   return !c.dailyWindow || inWindow(clock.minute, c.dailyWindow);
 }
@@ -36,6 +40,16 @@ export function campaignOn(c: Campaign, w: Where, clock = localClock(w.at)): boo
 /** null = no category limit. */
 export function inCategories(categoryIds: readonly string[] | null, categoryId: string): boolean {
   return categoryIds === null || categoryIds.includes(categoryId);
+}
+
+/**
+ * Whether a campaign's lines include this item: no targets = all; else its category or its product
+ * is listed (either is enough). `productIds` may be missing on a doc synced before it existed.
+ */
+export function inLineTargets(t: { categoryIds: readonly string[] | null; productIds?: readonly string[] | null }, item: { categoryId: string; productId: string }): boolean {
+  const products = t.productIds ?? null;
+  if (t.categoryIds === null && products === null) return true;
+  return (t.categoryIds?.includes(item.categoryId) ?? false) || (products?.includes(item.productId) ?? false);
 }
 
 /**

@@ -3,7 +3,7 @@
  * line's percent campaign. Each keeps its own half-up rounding on the line (rounding.ts).
  */
 import type { BirthdayBenefit, Campaign, CatalogItem, Explanation, PricingMember } from '../../schemas/promotions';
-import { inCategories } from './applicability';
+import { inCategories, inLineTargets } from './applicability';
 import { zhe } from './labels';
 import { paidAtBp } from './rounding';
 
@@ -64,7 +64,7 @@ export function priceLine(lineNo: number, item: CatalogItem, quantity: number, c
   const bare: Variant = { amountFen: grossFen, explanation: [], couponBlocked: false };
   const member: Variant = { ...memberPrice(grossFen, item.categoryId, ctx), couponBlocked: false };
   // One percent campaign per line: the operator's priority decides, not the deepest cut.
-  const c = ctx.percentCampaigns.find((x) => x.kind === 'percent_off' && inCategories(x.categoryIds, item.categoryId));
+  const c = ctx.percentCampaigns.find((x) => x.kind === 'percent_off' && inLineTargets(x, item));
   let cur = member;
   let memberFree = bare;
   if (c && c.kind === 'percent_off') {

@@ -3,7 +3,7 @@
  * and the manual discount (stage 6). Coupons (stage 5) are in coupon-stage.ts.
  */
 import type { Campaign, Explanation, ManualDiscount, Refusal } from '../../schemas/promotions';
-import { inCategories } from './applicability';
+import { inLineTargets } from './applicability';
 import { refusal, yuan } from './labels';
 import type { LineState } from './line-stage';
 import { allocate, paidAtBp } from './rounding';
@@ -40,7 +40,7 @@ export function thresholdOff(c: Pick<Threshold, 'thresholdFen' | 'offFen' | 'rep
 export function applyThresholds(lines: readonly LineState[], thresholds: readonly Campaign[]): void {
   for (const c of thresholds) {
     if (c.kind !== 'threshold') continue;
-    const eligible = lines.filter((l) => !l.thresholdClaimed && inCategories(c.categoryIds, l.item.categoryId));
+    const eligible = lines.filter((l) => !l.thresholdClaimed && inLineTargets(c, l.item));
     let taking = eligible;
     let result = thresholdOff(c, sumFen(eligible));
     if (!c.stacksWithTierDiscount && eligible.some((l) => l.hasMemberDiscount)) {

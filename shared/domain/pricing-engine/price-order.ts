@@ -23,7 +23,7 @@ export function priceOrder(input: PricingInput): PriceOrderResult {
 
   const { member, storeId, at } = input;
   const clock = localClock(at);
-  const on = input.campaigns.filter((c) => campaignOn(c, { storeId, at, isMember: member !== null }, clock)).sort(byPriority);
+  const on = input.campaigns.filter((c) => campaignOn(c, { storeId, at, isMember: member !== null, tierCode: member?.tierCode ?? null }, clock)).sort(byPriority);
   const b = input.birthdayBenefit;
   const birthday = b?.active && member && isBirthday(member.birthday, b.scope, at) ? b : null;
 

@@ -1,16 +1,17 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../shared/schemas/me';
 import { linkClick, useSubPath } from '../../lib/router';
 import { Brand } from '../../lib/ui/brand-mark';
+import { Loading } from '../../lib/ui/states';
 import { SoonBadge } from '../../lib/ui/coming-soon';
 import { LanguageSwitch } from '../../lib/ui/language-switch';
 import { OnlineStatus } from '../../lib/ui/online-status';
 import { SignOutButton, UserChip } from '../../lib/ui/user-chip';
 import { NAV, screenFor } from './nav';
-import { DevicesScreen } from './devices-screen';
-import { JobsScreen } from './jobs-screen';
-import { LoyaltyScreen } from './loyalty-screen';
 import { StoresScreen } from './stores-screen';
+import { AuditScreen, CampaignsScreen, CouponsScreen, DevicesScreen, InventoryScreen, JobsScreen, LoyaltyScreen, MembersScreen, ProductsScreen, StaffScreen, TiersScreen } from './screens';
+import { AccountButton } from './account-dialog';
 
 /** Sidebar + top bar around the current section. */
 export function HqShell({ me }: { me: Me }) {
@@ -60,14 +61,25 @@ export function HqShell({ me }: { me: Me }) {
             <OnlineStatus />
             <LanguageSwitch />
             <UserChip user={user} />
+            <AccountButton />
             <SignOutButton />
           </div>
         </header>
         <main className="hq-main">
-          {screen === 'stores' ? <StoresScreen /> : null}
-          {screen === 'loyalty' ? <LoyaltyScreen canEdit={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
-          {screen === 'jobs' ? <JobsScreen canRun={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
-          {screen === 'devices' ? <DevicesScreen canRetire={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+          <Suspense fallback={<Loading />}>
+            {screen === 'stores' ? <StoresScreen /> : null}
+            {screen === 'staff' ? <StaffScreen me={me} /> : null}
+            {screen === 'audit' ? <AuditScreen isHq={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+            {screen === 'inventory' ? <InventoryScreen /> : null}
+            {screen === 'products' ? <ProductsScreen canEdit={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+            {screen === 'loyalty' ? <LoyaltyScreen canEdit={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+            {screen === 'members' ? <MembersScreen isHq={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+            {screen === 'tiers' ? <TiersScreen canEdit={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+            {screen === 'campaigns' ? <CampaignsScreen canEdit={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+            {screen === 'coupons' ? <CouponsScreen canEdit={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+            {screen === 'jobs' ? <JobsScreen canRun={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+            {screen === 'devices' ? <DevicesScreen canRetire={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
+          </Suspense>
         </main>
       </div>
     </div>

@@ -38,7 +38,7 @@ export function JobsScreen({ canRun }: { canRun: boolean }) {
         <p className="muted">{t('hqJobs.subtitle')}</p>
       </div>
       {rerun.isSuccess ? (
-        <Notice kind="success" testId="job-rerun-done">{t(rerun.data.finished ? 'hqJobs.rerunDone' : 'hqJobs.rerunGoesOn', { job: t(`hqJobs.names.${rerun.data.run.job}`), period: rerun.data.run.period })}</Notice>
+        <Notice kind="success" testId="job-rerun-done">{t(rerun.data.finished ? 'hqJobs.rerunDone' : 'hqJobs.rerunGoesOn', { job: t(`hqJobs.names.${rerun.data.run.job as JobName}`), period: rerun.data.run.period })}</Notice>
       ) : null}
       {rerun.isError ? <Notice kind="error" testId="job-rerun-error">{errorText(rerun.error)}</Notice> : null}
       <section className="card table-card">
@@ -64,7 +64,7 @@ export function JobsScreen({ canRun }: { canRun: boolean }) {
               {runs.data.runs.length === 0 ? <tr><td colSpan={10} className="muted">{t('hqJobs.none')}</td></tr> : null}
               {runs.data.runs.map((r) => (
                 <tr key={r.id} data-testid={`job-run-${r.id}`}>
-                  <td className="strong">{t(`hqJobs.names.${r.job}`, { defaultValue: r.job })}</td>
+                  <td className="strong">{t(`hqJobs.names.${r.job as JobName}`)}</td>
                   <td className="nowrap">{r.period}</td>
                   <td>
                     <span className={`badge ${r.status === 'done' ? 'badge-muted' : r.status === 'failed' ? 'badge-danger' : 'badge-warning'}`}>{t(`hqJobs.status.${r.status}`)}</span>

@@ -11,6 +11,7 @@ describe('screenFor', () => {
     expect(screenFor('devices')).toBe('devices');
     expect(screenFor('devices/d1')).toBe('devices');
   });
-  it('falls back to the stores for sections not built yet', () => expect(screenFor('audit')).toBe('stores'));
+  it('falls back to the stores for sections not built yet', () => expect(screenFor('reports')).toBe('stores'));
+  it('opens the audit log for /hq/audit', () => expect(screenFor('audit')).toBe('audit'));
   it('falls back to the stores for unknown sections', () => expect(screenFor('nope')).toBe('stores'));
 });

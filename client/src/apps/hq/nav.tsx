@@ -7,17 +7,17 @@ export type NavKey = 'stores' | 'devices' | 'staff' | 'products' | 'inventory' |
 export const NAV: readonly { key: NavKey; icon: ReactNode; ready: boolean }[] = [
   { key: 'stores', icon: <StoreIcon size={20} />, ready: true },
   { key: 'devices', icon: <PhoneIcon size={20} />, ready: true },
-  { key: 'staff', icon: <UsersIcon size={20} />, ready: false },
-  { key: 'products', icon: <BoxIcon size={20} />, ready: false },
-  { key: 'inventory', icon: <BoxIcon size={20} />, ready: false },
-  { key: 'members', icon: <IdCardIcon size={20} />, ready: false },
-  { key: 'tiers', icon: <CrownIcon size={20} />, ready: false },
-  { key: 'campaigns', icon: <MegaphoneIcon size={20} />, ready: false },
-  { key: 'coupons', icon: <CouponIcon size={20} />, ready: false },
+  { key: 'staff', icon: <UsersIcon size={20} />, ready: true },
+  { key: 'products', icon: <BoxIcon size={20} />, ready: true },
+  { key: 'inventory', icon: <BoxIcon size={20} />, ready: true },
+  { key: 'members', icon: <IdCardIcon size={20} />, ready: true },
+  { key: 'tiers', icon: <CrownIcon size={20} />, ready: true },
+  { key: 'campaigns', icon: <MegaphoneIcon size={20} />, ready: true },
+  { key: 'coupons', icon: <CouponIcon size={20} />, ready: true },
   { key: 'loyalty', icon: <CrownIcon size={20} />, ready: true },
   { key: 'reports', icon: <ChartIcon size={20} />, ready: false },
   { key: 'jobs', icon: <SettingsIcon size={20} />, ready: true },
-  { key: 'audit', icon: <ShieldIcon size={20} />, ready: false },
+  { key: 'audit', icon: <ShieldIcon size={20} />, ready: true },
 ];
 
 /** Which screen a path inside /hq/ shows: the first ready section it names, else the stores. */

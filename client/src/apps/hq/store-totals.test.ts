@@ -8,6 +8,7 @@ const store = (id: string, status: 'open' | 'closed', n: number): StoreSummary =
   name: id,
   address: '',
   phone: '',
+  hours: '',
   status,
   createdAt: 0,
   memberCount: n,

@@ -4,6 +4,8 @@
  */
 import enBase from './en.json';
 import enHqJobs from './en/hqJobs.json';
+import enHqMembers from './en/hqMembers.json';
+import zhHqMembers from './zh-CN/hqMembers.json';
 import enApproval from './en/approval.json';
 import enCounter from './en/counter.json';
 import enDesk from './en/desk.json';
@@ -15,6 +17,14 @@ import enOrders from './en/orders.json';
 import enReceipt from './en/receipt.json';
 import enScan from './en/scan.json';
 import enShift from './en/shift.json';
+import enHqStaff from './en/hqStaff.json';
+import enHqAudit from './en/hqAudit.json';
+import zhHqStaff from './zh-CN/hqStaff.json';
+import zhHqAudit from './zh-CN/hqAudit.json';
+import enHqRules from './en/hqRules.json';
+import zhHqRules from './zh-CN/hqRules.json';
+import enHqCampaigns from './en/hqCampaigns.json';
+import zhHqCampaigns from './zh-CN/hqCampaigns.json';
 import zhBase from './zh-CN.json';
 import zhHqJobs from './zh-CN/hqJobs.json';
 import zhApproval from './zh-CN/approval.json';
@@ -28,6 +38,10 @@ import zhOrders from './zh-CN/orders.json';
 import zhReceipt from './zh-CN/receipt.json';
 import zhScan from './zh-CN/scan.json';
 import zhShift from './zh-CN/shift.json';
+import zhHqCatalog from './zh-CN/hqCatalog.json';
+import enHqCatalog from './en/hqCatalog.json';
+import zhHqInventory from './zh-CN/hqInventory.json';
+import enHqInventory from './en/hqInventory.json';
 
-export const zhCN = { ...zhBase, hqJobs: zhHqJobs, approval: zhApproval, counter: zhCounter, desk: zhDesk, devices: zhDevices, allowance: zhAllowance, memberApp: zhMemberApp, memberCode: zhMemberCode, orders: zhOrders, receipt: zhReceipt, scan: zhScan, shift: zhShift };
-export const en = { ...enBase, hqJobs: enHqJobs, approval: enApproval, counter: enCounter, desk: enDesk, devices: enDevices, allowance: enAllowance, memberApp: enMemberApp, memberCode: enMemberCode, orders: enOrders, receipt: enReceipt, scan: enScan, shift: enShift };
+export const zhCN = { ...zhBase, hqMembers: zhHqMembers, hqJobs: zhHqJobs, approval: zhApproval, counter: zhCounter, desk: zhDesk, devices: zhDevices, allowance: zhAllowance, memberApp: zhMemberApp, memberCode: zhMemberCode, orders: zhOrders, receipt: zhReceipt, scan: zhScan, shift: zhShift, hqCatalog: zhHqCatalog, hqStaff: zhHqStaff, hqAudit: zhHqAudit, hqRules: zhHqRules, hqCampaigns: zhHqCampaigns, hqInventory: zhHqInventory };
+export const en = { ...enBase, hqMembers: enHqMembers, hqJobs: enHqJobs, approval: enApproval, counter: enCounter, desk: enDesk, devices: enDevices, allowance: enAllowance, memberApp: enMemberApp, memberCode: enMemberCode, orders: enOrders, receipt: enReceipt, scan: enScan, shift: enShift, hqCatalog: enHqCatalog, hqStaff: enHqStaff, hqAudit: enHqAudit, hqRules: enHqRules, hqCampaigns: enHqCampaigns, hqInventory: enHqInventory };

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginResponse, StaffUser } from '../../../../shared/schemas/auth';
 import { useApp } from '../app-context';
+import { toApiError } from '../api';
 import { useErrorText } from '../errors';
 import { Button } from './button';
 import { LoginLayout } from './login-layout';
@@ -27,6 +28,32 @@ export function StaffLogin({ product, title, subtitle, features, refuse }: Props
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // A login whose password was reset: the token may only set a new password (decision 023).
+  const [pending, setPending] = useState<{ res: LoginResponse; current: string } | null>(null);
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+
+  async function choose(e: FormEvent) {
+    e.preventDefault();
+    if (!pending) return;
+    if (next.length < 10) return setError(t('hqStaff.account.tooShort'));
+    if (next !== again) return setError(t('hqStaff.account.mismatch'));
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await fetch('/api/me/password', {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${pending.res.token}`, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ currentPassword: pending.current, newPassword: next }),
+      });
+      if (!r.ok) throw await toApiError(r);
+      session.set({ token: pending.res.token, expiresAt: pending.res.expiresAt, user: pending.res.user });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,6 +72,11 @@ export function StaffLogin({ product, title, subtitle, features, refuse }: Props
         setError(refused);
         return;
       }
+      if (res.mustChangePassword) {
+        setPending({ res, current: password });
+        setPassword('');
+        return;
+      }
       session.set({ token: res.token, expiresAt: res.expiresAt, user: res.user });
     } catch (err) {
       setError(errorText(err));
@@ -53,6 +85,24 @@ export function StaffLogin({ product, title, subtitle, features, refuse }: Props
     } finally {
       setBusy(false);
     }
+  }
+
+  if (pending) {
+    return (
+      <LoginLayout product={product} title={t('hqStaff.login.mustChangeTitle')} subtitle={t('hqStaff.login.mustChangeExplain')} features={features}>
+        <form className="form" onSubmit={choose} noValidate data-testid="login-change">
+          {error ? <Notice kind="error" testId="login-error">{error}</Notice> : null}
+          <TextField label={t('hqStaff.account.new')} hint={t('hqStaff.account.newHint')} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} data-testid="login-new-password" autoFocus />
+          <TextField label={t('hqStaff.account.confirm')} type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} data-testid="login-new-password-again" />
+          <Button type="submit" size="lg" block loading={busy} data-testid="login-change-submit">
+            {busy ? t('hqStaff.login.saving') : t('hqStaff.login.continue')}
+          </Button>
+          <Button variant="ghost" block disabled={busy} onClick={() => (setPending(null), setError(null), setNext(''), setAgain(''))}>
+            {t('hqStaff.login.back')}
+          </Button>
+        </form>
+      </LoginLayout>
+    );
   }
 
   return (
