@@ -398,4 +398,13 @@ async function firstDay(ctx, keep) {
   await page.getByTestId('store-row').filter({ hasText: storeName }).waitFor();
   await ctx.screenshot(page, 'hq-first-day-stores-en');
   await page.getByTestId('lang-zh-CN').click();
+
+  // The day ends with the campaign ended (结束): the browser tests after this one price the demo without it.
+  await go(page, 'campaigns');
+  const row = page.getByTestId('campaign-row').filter({ hasText: campaignName });
+  await row.getByTestId('campaign-end').click();
+  await row.getByTestId('campaign-end').waitFor({ state: 'detached' });
+  const { campaigns } = await api(ctx, '/api/promotions/campaigns', { token: hq });
+  const ended = campaigns.find((c) => c.name === campaignName);
+  assert(ended && (!ended.active || ended.endsAt <= Date.now()), `campaign ${campaignName} still running: ${JSON.stringify(ended)}`);
 }
