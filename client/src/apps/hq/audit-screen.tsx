@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditPage } from '../../../../shared/schemas/audit';
 import type { StoreSummary } from '../../../../shared/schemas/store';
 import { useApi } from '../../lib/app-context';
+import { saveCsv } from '../../lib/files';
 import { toLang } from '../../lib/format';
 import { Button } from '../../lib/ui/button';
 import { Loading, LoadError } from '../../lib/ui/states';
@@ -44,10 +45,7 @@ export function AuditScreen({ isHq }: { isHq: boolean }) {
 
   function exportCsv() {
     const csv = Papa.unparse(rows.map((e) => ({ time: when(e.at), who: who(e), username: e.actorUsername ?? '', store: e.storeName ?? '', action: e.action, entity: e.entity, entityId: e.entityId, detail: JSON.stringify(e.detail) })));
-    const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: `audit-${new Date().toISOString().slice(0, 10)}.csv` });
-    link.click();
-    URL.revokeObjectURL(url);
+    saveCsv(`audit-${new Date().toISOString().slice(0, 10)}.csv`, csv);
   }
 
   return (

@@ -7,7 +7,7 @@ import { useApi } from '../../lib/app-context';
 import { useErrorText } from '../../lib/errors';
 import { Button } from '../../lib/ui/button';
 import { Notice } from '../../lib/ui/notice';
-import { readCsvFile } from './catalog-files';
+import { readCsvFile } from '../../lib/files';
 
 const SHOWN = 500;
 /** A changed product field → its CSV column's label. */

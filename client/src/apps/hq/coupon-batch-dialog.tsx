@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import type { TierCode } from '../../../../shared/schemas/member';
 import type { CouponBatch, CouponBatchTarget, CouponTemplate } from '../../../../shared/schemas/promotions';
 import { useApi } from '../../lib/app-context';
+import { readCsvFile } from '../../lib/files';
 import { useErrorText } from '../../lib/errors';
 import { toLang } from '../../lib/format';
 import { Button } from '../../lib/ui/button';
@@ -60,7 +61,7 @@ export function CouponBatchDialog({ templates, onClose, onDone }: { templates: C
   }
   async function onFile(file: File | undefined) {
     if (!file) return;
-    const list = listFromCsv(await file.text());
+    const list = listFromCsv(await readCsvFile(file));
     setV((x) => ({ ...x, list }));
   }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MemberAdminFilter } from '../../../../shared/schemas/member-admin';
-import { toApiError } from '../../lib/api';
 import { useApp } from '../../lib/app-context';
+import { downloadFrom } from '../../lib/files';
 
 /**
  * Downloads the filtered list as the server writes it (GET /api/member-admin/members/export: BOM,
@@ -16,15 +16,7 @@ export function useMemberExport() {
     setError(null);
     try {
       const qs = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
-      const res = await fetch(`/api/member-admin/members/export?${qs}`, { headers: { authorization: `Bearer ${session.get()?.token ?? ''}` } });
-      if (!res.ok) throw await toApiError(res);
-      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'members.csv';
-      const url = URL.createObjectURL(await res.blob());
-      const a = Object.assign(document.createElement('a'), { href: url, download: name });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadFrom(session, `/api/member-admin/members/export?${qs}`, 'members.csv');
     } catch (e) {
       setError(e);
     } finally {

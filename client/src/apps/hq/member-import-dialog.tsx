@@ -6,6 +6,7 @@ import { formatFen } from '../../../../shared/domain/money';
 import type { MemberImportPreview, MemberImportResult, MemberImportRow } from '../../../../shared/schemas/member-admin';
 import type { StoreSummary } from '../../../../shared/schemas/store';
 import { useApi } from '../../lib/app-context';
+import { readCsvFile } from '../../lib/files';
 import { useErrorText } from '../../lib/errors';
 import { formatCount, toLang } from '../../lib/format';
 import { Button } from '../../lib/ui/button';
@@ -35,7 +36,7 @@ export function MemberImportDialog({ stores, onClose }: { stores: StoreSummary[]
     preview.reset();
     commit.reset();
     setImportId(ulid());
-    setCsv(file ? await file.text() : null);
+    setCsv(file ? await readCsvFile(file) : null);
   }
   const shown: MemberImportPreview | undefined = commit.data ?? preview.data;
   const busy = preview.isPending || commit.isPending;
