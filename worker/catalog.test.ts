@@ -156,3 +156,45 @@ describe('tablets', () => {
     expect(s1.view.get(`product/${p.id}`)).toMatchObject({ storePriceFen: 5000 });
   });
 });
+
+describe('the catalog’s settings at the counter', () => {
+  const cashSale = (storeId: string, productId: string, amountFen: number, memberId: string | null = null) =>
+    ({ id: ulid(), storeId, memberId, createdAt: Date.now(), lines: [{ productId, quantity: 1 }], tenders: [{ kind: 'cash', amountFen }] });
+
+  it('a store that stopped selling a product refuses a sale of it sent to the API, naming it; a tablet’s pushed sale is kept', async () => {
+    const p = await create({ listPriceFen: 5000 });
+    expect((await api(`/api/catalog/products/${p.id}/stores/store-1`, { method: 'PUT', token: hq, body: { available: false } })).status).toBe(200);
+    const body = cashSale('store-1', p.id, 5000);
+    const refused = await api('/api/orders', { token: clerk1, body });
+    expect([refused.status, refused.json.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(refused.json.error.message).toContain('not sold at store store-1');
+    const n = await env.DB.prepare(`SELECT count(*) n FROM orders WHERE id = ?`).bind(body.id).first<{ n: number }>();
+    expect(n!.n).toBe(0);
+    // The tablet sold it from the catalog it held before it synced: the sale stands.
+    const offline = cashSale('store-1', p.id, 5000);
+    const pushed = await api('/api/replicache/push', { token: clerk1, body: { pushVersion: 1, clientGroupID: `g-${ulid()}`, profileID: 'p', schemaVersion: '1', mutations: [{ clientID: 'c1', id: 1, name: 'checkout', args: offline, timestamp: 1 }] } });
+    expect(pushed.status).toBe(200);
+    expect((await env.DB.prepare(`SELECT status FROM orders WHERE id = ?`).bind(offline.id).first<{ status: string }>())!.status).toBe('completed');
+    // Another store still sells it.
+    expect((await api('/api/orders', { token: clerk2, body: cashSale('store-2', p.id, 5000) })).status).toBe(200);
+  });
+
+  it('a product that earns no points earns none; the rest of the sale still does', async () => {
+    const none = await create({ listPriceFen: 10_000, pointsEligible: false });
+    const member = (await env.DB.prepare(`SELECT id FROM members WHERE home_store_id = 'store-2' AND tier_code = 'normal' AND status = 'active' LIMIT 1`).first<{ id: string }>())!.id;
+    const r = await api('/api/orders', { token: clerk2, body: { ...cashSale('store-2', none.id, 10_000, member), lines: [{ productId: none.id, quantity: 1 }, { productId: 'p-401', quantity: 1 }], tenders: [{ kind: 'cash', amountFen: 10_000 + 8900 }] } });
+    expect(r.status).toBe(200);
+    // Only the ¥89 of shampoo earns: 89 yuan × the chain's points per yuan (normal tier, no campaign at store 2).
+    const rate = (await env.DB.prepare(`SELECT json_extract(value, '$.pointsPerYuan') r FROM chain_rules WHERE key = 'rules'`).first<{ r: number }>())!.r;
+    expect(r.json.pointsEarned).toBe(89 * rate);
+  });
+
+  it('a punch card is sold only for a product HQ lets sell as one', async () => {
+    const goods = await create({ listPriceFen: 3000, punchEligible: false });
+    const member = (await env.DB.prepare(`SELECT id FROM members WHERE home_store_id = 'store-1' AND status = 'active' LIMIT 1`).first<{ id: string }>())!.id;
+    const sell = (productId: string) => api(`/api/members/${member}/punch-cards`, { token: clerk1, body: { opId: ulid(), storeId: 'store-1', productId, uses: 5, priceFen: 10_000, paidWith: 'cash' } });
+    const refused = await sell(goods.id);
+    expect([refused.status, refused.json.error.message]).toEqual([400, expect.stringContaining('not sold as punch cards')]);
+    expect((await sell('p-001')).status).toBe(200);
+  });
+});

@@ -1,3 +1,4 @@
+import { rebuildSql } from '../../worker/reports/rollup-rebuild';
 import { ulid } from 'ulid';
 import { CHAIN_UTC_OFFSET_MINUTES } from '../../shared/domain/business-day';
 import { DEFAULT_CHAIN_RULES, type ChainRules } from '../../shared/schemas/rules';
@@ -37,8 +38,9 @@ export function baseStatements(anchor: number, passwordHashes: ReadonlyMap<strin
     ...insertRows('tiers', ['code', 'name', 'name_en', 'rank', 'upgrade_spend_fen', 'keep_spend_fen', 'discount_bp', 'points_multiplier_bp', 'updated_at'],
       TIERS.map((x) => [x.code, x.name, x.nameEn, x.rank, x.upgradeSpendFen, x.keepSpendFen, x.discountBp, x.pointsMultiplierBp, t])),
     ...insertRows('categories', ['id', 'name', 'name_en', 'sort', 'updated_at'], CATEGORIES.map((c) => [c.id, c.name, c.nameEn, c.sort, t])),
-    ...insertRows('products', ['id', 'sku', 'name', 'kind', 'category_id', 'list_price_fen', 'cost_price_fen', 'barcode', 'unit', 'status', 'updated_at'],
-      PRODUCTS.map((p) => [p.id, p.sku, p.name, p.kind, p.categoryId, p.listPriceFen, p.costPriceFen, p.barcode, p.unit, 'active', t])),
+    // Services may be sold as punch cards (次卡); goods may not.
+    ...insertRows('products', ['id', 'sku', 'name', 'kind', 'category_id', 'list_price_fen', 'cost_price_fen', 'barcode', 'unit', 'punch_eligible', 'status', 'updated_at'],
+      PRODUCTS.map((p) => [p.id, p.sku, p.name, p.kind, p.categoryId, p.listPriceFen, p.costPriceFen, p.barcode, p.unit, p.kind === 'service' ? 1 : 0, 'active', t])),
     ...insertRows('store_prices', ['store_id', 'product_id', 'price_fen', 'updated_at'],
       [...prices].map(([key, fen]) => [...(key.split('|') as [string, string]), fen, t])),
     ...insertRows('inventory', ['store_id', 'product_id', 'quantity', 'low_stock_threshold', 'updated_at'],
@@ -181,6 +183,8 @@ export function finalizeStatements(): string[] {
          'usesTotal', 10, 'usesLeft', 1 + rowid % 10, 'pricePerUseFen', 7900, 'expiresAt', NULL, 'storeIds', NULL)) ELSE '[]' END
      FROM members;`,
     `INSERT OR REPLACE INTO store_daily_sales (store_id, day, orders, sales_fen, cost_fen) SELECT store_id, date(created_at / 1000 + ${CHAIN_UTC_OFFSET_MINUTES * 60}, 'unixepoch'), count(*), sum(total_fen), sum(cost_fen) FROM orders WHERE kind = 'sale' AND status = 'completed' GROUP BY 1, 2;`,
+    // HQ's report rollups of that history, by the same SELECTs the live batches use (decision 028).
+    ...rebuildSql(0, Date.UTC(2100, 0, 1)),
   ].map((s) => s.replace(/\s*\n\s*/g, ' ')); // D1 exec takes one statement per line
 }
 

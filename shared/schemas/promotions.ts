@@ -122,6 +122,9 @@ export const catalogItemSchema = z.object({
   listPriceFen: nonNeg,
   storePriceFen: nonNeg.nullable(),
   costPriceFen: nonNeg,
+  /** Whether its sale earns points (absent: yes), and whether a punch card may be sold for it (absent: no). */
+  pointsEligible: z.boolean().optional(),
+  punchEligible: z.boolean().optional(),
 });
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 
@@ -191,6 +194,8 @@ export const pricedOrderLineSchema = z.object({
   totalFen: fenSchema,
   unitCostFen: fenSchema,
   explanation: z.array(explanationSchema),
+  /** Whether what was paid for this line earns points (the product's setting). */
+  pointsEligible: z.boolean(),
 });
 export type PricedOrderLine = z.infer<typeof pricedOrderLineSchema>;
 
@@ -214,9 +219,9 @@ export type PriceOrderResult = PricedOrder | { ok: false; code: 'unknown_product
 // ── Issue 18: campaign participation and coupon batches (docs/decisions/027) ──
 
 /**
- * Per store, the sales a campaign's discount appears on. `discountFen` is every discount on the
- * lines it touched (the order lines keep one total per line, not one per source); `measurable`
- * false: a points campaign leaves no trace on order lines.
+ * Per store, the sales a campaign applied to, by its id (decision 028): `discountFen` is the
+ * discount this campaign gave (0 for a points campaign), `revenueFen` those sales' totals,
+ * `members` the members it reached. `measurable` is kept for older clients and is always true.
  */
 export const campaignParticipationSchema = z
   .object({

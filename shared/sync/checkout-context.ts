@@ -12,6 +12,7 @@ const all = async <T>(tx: ReadTransaction, prefix: string) => (await tx.scan({ p
 
 export const catalogItemOf = (p: SyncedProduct): CatalogItem => ({
   productId: p.id, name: p.name, categoryId: p.categoryId, listPriceFen: p.listPriceFen, storePriceFen: p.storePriceFen, costPriceFen: p.costPriceFen ?? 0,
+  pointsEligible: p.pointsEligible ?? true, punchEligible: p.punchEligible ?? false,
 });
 
 /**

@@ -19,6 +19,9 @@ export const syncedProductSchema = z.object({
   costPriceFen: fenSchema.nullable(),
   barcode: z.string().nullable(),
   unit: z.string(),
+  /** Absent on rows synced before issue 18's settings reached the tablets: points yes, punch cards no. */
+  pointsEligible: z.boolean().optional(),
+  punchEligible: z.boolean().optional(),
 });
 export type SyncedProduct = z.infer<typeof syncedProductSchema>;
 

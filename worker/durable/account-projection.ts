@@ -9,6 +9,9 @@ import { brokenConstraint } from '../db/constraint';
 import type { AuditRow } from '../services/audit';
 import { deviceAllowances, devices, members, orderLines, orders, payments, storeDailySales, tiers } from '../db/schema';
 
+/** A discount on an order line as kept for reports: which campaign, coupon or tier gave how much. */
+export type LineDiscount = { kind: string; refId: string | null; fen: number };
+
 export type OrderWrite = {
   id: string;
   storeId: string;
@@ -21,7 +24,10 @@ export type OrderWrite = {
   pointsEarned: number;
   note: string;
   createdAt: number;
-  lines: PricedLine[];
+  /** `discounts`: the engine's discounts with their campaign, coupon or tier (absent in documents written before 0014). */
+  lines: (PricedLine & { discounts?: LineDiscount[] })[];
+  /** The points campaign whose multiplier the sale earned under. */
+  pointsCampaignId?: string | null;
   /** The order request's fingerprint (shared/domain/idempotency.ts); absent in outbox documents written before it. */
   requestHash?: string | null;
   payments: { tender: string; amountFen: number; reference: string }[];
@@ -113,16 +119,16 @@ export function dailySales(db: Db, w: OrderWrite): D1PreparedStatement {
   return addDailySales(db, { storeId: w.storeId, day: businessDay(w.createdAt), totalFen: w.totalFen, costFen: w.costFen });
 }
 
-const ORDER_COLUMNS = ['storeId', 'staffId', 'memberId', 'kind', 'status', 'rejectReason', 'subtotalFen', 'discountFen', 'totalFen', 'costFen', 'pointsEarned', 'note', 'createdAt', 'receivedAt', 'updatedAt', 'requestHash'] as const;
+const ORDER_COLUMNS = ['storeId', 'staffId', 'memberId', 'kind', 'status', 'rejectReason', 'subtotalFen', 'discountFen', 'totalFen', 'costFen', 'pointsEarned', 'pointsCampaignId', 'note', 'createdAt', 'receivedAt', 'updatedAt', 'requestHash'] as const;
 
 /** An order as rows of `orders`, `order_lines` and `payments`; a refused one earns nothing. */
 export function orderRows(w: OrderWrite, rejectReason: string | null, now = Date.now()) {
   const order = {
     id: w.id, storeId: w.storeId, staffId: w.staffId, memberId: w.memberId, kind: 'sale' as const, status: rejectReason ? ('rejected' as const) : ('completed' as const), rejectReason,
-    subtotalFen: w.subtotalFen, discountFen: w.discountFen, totalFen: w.totalFen, costFen: w.costFen, pointsEarned: rejectReason ? 0 : w.pointsEarned,
+    subtotalFen: w.subtotalFen, discountFen: w.discountFen, totalFen: w.totalFen, costFen: w.costFen, pointsEarned: rejectReason ? 0 : w.pointsEarned, pointsCampaignId: rejectReason ? null : (w.pointsCampaignId ?? null),
     note: w.note, createdAt: w.createdAt, receivedAt: now, updatedAt: now, requestHash: w.requestHash ?? null,
   };
-  const lines = w.lines.map((l) => ({ orderId: w.id, lineNo: l.lineNo, productId: l.productId, name: l.name, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen, explanation: JSON.stringify(l.explanation) }));
+  const lines = w.lines.map((l) => ({ orderId: w.id, lineNo: l.lineNo, productId: l.productId, name: l.name, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen, explanation: JSON.stringify(l.explanation), categoryId: l.categoryId, discounts: JSON.stringify(l.discounts ?? []) }));
   const paid = w.payments.map((p, i) => ({ id: `${w.id}-${i + 1}`, orderId: w.id, tender: p.tender as 'cash', amountFen: p.amountFen, reference: p.reference, createdAt: w.createdAt }));
   return { order, lines, payments: paid };
 }

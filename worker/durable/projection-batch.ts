@@ -3,6 +3,7 @@ import { businessDay } from '../../shared/domain/business-day';
 import type { Db } from '../db/client';
 import { accountOps, auditLog, ledgerEntries, memberStoreVisits, orderLines, orders, payments, storeDailySales } from '../db/schema';
 import { insertRows, statement } from '../db/statements';
+import { ledgerRollupStatements, memberRefundRollups, saleRollupStatements } from '../reports/rollup-statements';
 import { heldFen } from '../../shared/domain/allowance/leases';
 import { enqueueStatements, eventsOfDocs } from '../notify/enqueue';
 import { refundStockStatements, saleStockStatements } from '../services/inventory-stock';
@@ -53,6 +54,10 @@ export function projectionBatchOf(db: Db, docs: readonly ProjectionDoc[], now: n
   stmts.push(...insertRows(db, orders, sold.map((r) => r.order), { conflict: ORDER_UPSERT }));
   stmts.push(...insertRows(db, orderLines, sold.flatMap((r) => r.lines)));
   stmts.push(...insertRows(db, payments, sold.flatMap((r) => r.payments)));
+  // Report rollups of the sales and ledger entries just written, once with them (decision 028).
+  stmts.push(...saleRollupStatements(db.$client, docs.flatMap((d) => (d.order && applied(d) ? [d.order.id] : []))));
+  stmts.push(...ledgerRollupStatements(db.$client, docs.flatMap((d) => d.entries.map((e) => ({ ...e, memberId: d.memberId }))),
+    docs.flatMap((d) => (applied(d) && d.op.kind === 'punch_sale' && d.audit ? [{ actorId: d.audit.actorId, storeId: d.audit.storeId ?? null, at: d.audit.at, detail: d.audit.detail ?? null }] : []))));
   // Sales move stock exactly once, keyed by order and line (decision 025).
   stmts.push(...saleStockStatements(db, docs.flatMap((d) => (d.order && applied(d) ? [d.order.id] : [])), now));
   const sales = docs.flatMap((d) => (d.order && applied(d) ? [{ memberId: d.memberId, w: d.order }] : []));
@@ -64,7 +69,7 @@ export function projectionBatchOf(db: Db, docs: readonly ProjectionDoc[], now: n
   }
   for (const row of days.values()) stmts.push(addDailySales(db, row));
   stmts.push(...insertRows(db, memberStoreVisits, sales.map(({ memberId, w }) => ({ memberId, storeId: w.storeId, lastVisitAt: w.createdAt })), { conflict: VISIT_UPSERT }));
-  for (const d of docs) if (d.refundOf && applied(d)) stmts.push(setOrderRefunded(db, { id: d.refundOf, refundedFen: Number(d.op.detail.cumulativeFen ?? 0), now }), ...refundStockStatements(db, [d.refundOf], now, d.op.staffId));
+  for (const d of docs) if (d.refundOf && applied(d)) stmts.push(...memberRefundRollups(db.$client, d.refundOf, Number(d.op.detail.cumulativeFen ?? 0)), setOrderRefunded(db, { id: d.refundOf, refundedFen: Number(d.op.detail.cumulativeFen ?? 0), now }), ...refundStockStatements(db, [d.refundOf], now, d.op.staffId));
   // The members' notifications of these ops, keyed by op id: a re-projection adds none (decision 020).
   stmts.push(...enqueueStatements(db.$client, eventsOfDocs(docs), now));
   if (visitsSince !== null) stmts.push(visitStoresOfMany(db, { members: JSON.stringify([...new Set(docs.map((d) => d.memberId))]), since: visitsSince }));

@@ -1,6 +1,7 @@
 import { businessDay, CHAIN_UTC_OFFSET_MINUTES } from '../../shared/domain/business-day';
 import type { DailySalesFigures, RollupMismatch } from '../../shared/schemas/alerts';
 import { alertStatement } from '../services/alerts';
+import { verifyRollups } from '../reports/rollup-verify';
 import { periodStart } from './periods';
 import type { JobContext, JobDef } from './types';
 
@@ -55,12 +56,15 @@ export const rollupCheck: JobDef = {
       const e = figures(expected.get(k)), a = figures(actual.get(k));
       if (!same(e, a)) mismatches.push({ storeId, day, expected: e, actual: a });
     }
+    // The report rollups (decision 028), chain-wide over the same days, once per run (its first page).
+    const reports = after === null ? await verifyRollups(d1, from, to) : [];
     const stmts = mismatches.map(({ storeId, ...detail }) => alertStatement(d1, { kind: 'rollup-mismatch', day: detail.day, storeId, detail, now: ctx.now }));
     const written = stmts.length ? await d1.batch(stmts) : [];
     const first = mismatches[0];
+    const r = reports[0];
     const error = first
       ? `store_daily_sales ${first.storeId} ${first.day} says ${first.actual.orders} orders / ${first.actual.salesFen} fen, the orders say ${first.expected.orders} / ${first.expected.salesFen}${mismatches.length > 1 ? ` (and ${mismatches.length - 1} more)` : ''}`
-      : null;
-    return { processed: stores.length, changed: written.reduce((n, r) => n + (r.meta.changes ?? 0), 0), failed: mismatches.length, error, next };
+      : r ? `${r.table} ${r.key} holds ${r.actual.join('/')}, the orders say ${r.expected.join('/')}${reports.length > 1 ? ` (and ${reports.length - 1} more)` : ''}` : null;
+    return { processed: stores.length, changed: written.reduce((n, x) => n + (x.meta.changes ?? 0), 0), failed: mismatches.length + reports.length, error, next };
   },
 };

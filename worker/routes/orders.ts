@@ -21,7 +21,7 @@ export const orders = new Hono<AppEnv>().post(
     responses: { ...ok(orderResultSchema), ...errors(400, 401, 403, 404, 409) },
   }),
   validate('json', orderInputSchema),
-  async (c) => c.json(await settleOrder(c.env, openDb(c.env.DB), c.get('actor'), c.req.valid('json'))),
+  async (c) => c.json(await settleOrder(c.env, openDb(c.env.DB), c.get('actor'), c.req.valid('json'), null, 'api')),
 ).post(
   '/:id/refund',
   describeRoute({

@@ -96,6 +96,8 @@ export async function replaceCard(c: Ctx, r: In<typeof api.replaceCardRequestSch
 export async function sellPunchCard(c: Ctx, r: In<typeof api.punchCardSaleRequestSchema>) {
   const p = await c.db.select().from(products).where(eq(products.id, r.productId)).get();
   if (!p || p.status !== 'active') throw new DomainError('VALIDATION_FAILED', `productId: no active product ${r.productId}`);
+  // HQ's setting governs selling new cards; cards already sold stay redeemable (the member paid for them).
+  if (!p.punchEligible) throw new DomainError('VALIDATION_FAILED', `productId: ${p.name} is not sold as punch cards (the product’s setting in HQ)`);
   if (r.priceFen % r.uses !== 0) throw new DomainError('VALIDATION_FAILED', `priceFen: ${r.priceFen} does not divide into ${r.uses} equal uses`);
   return staffOp(c, r, r.storeId, (b) => ({
     ...b, opId: r.opId, kind: 'punch_sale', storedValueFen: r.paidWith === 'stored_value' ? r.priceFen : 0,

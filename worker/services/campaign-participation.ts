@@ -6,27 +6,17 @@ import type { Db } from '../db/client';
 import { campaigns } from '../db/schema';
 
 /**
- * Orders store only their discounts' receipt words (order_lines.explanation, a JSON array of
- * labels), not the campaign's id. The engine labels a campaign's discount "<name> <terms>"
- * (pricing-engine/line-stage.ts, order-stage.ts), so a sale took part when one of its lines carries
- * a label starting with the campaign's name and a space, within the campaign's dates. Decision 027
- * says what this cannot tell (a renamed campaign, two with one name, points campaigns).
+ * A campaign's participation per store, from the report rollups (decision 028): the sales its
+ * discount or points multiplier applied to, by campaign id (order_lines.discounts,
+ * orders.points_campaign_id), the discount it gave, those sales' revenue and the members reached.
+ * Sales recorded before migration 0014 carry no campaign id and are not counted.
  */
 const SQL = `
-WITH hit AS (
-  SELECT o.id, o.store_id, o.member_id, o.total_fen,
-    (SELECT COALESCE(SUM(l.discount_fen), 0) FROM order_lines l WHERE l.order_id = o.id
-       AND EXISTS (SELECT 1 FROM json_each(l.explanation) e WHERE instr(e.value, ?1) = 1)) AS line_discount
-  FROM orders o
-  WHERE o.kind = 'sale' AND o.status IN ('completed', 'refunded', 'partially_refunded')
-    AND o.created_at >= ?2 AND o.created_at < ?3
-    AND EXISTS (SELECT 1 FROM order_lines l, json_each(l.explanation) e WHERE l.order_id = o.id AND instr(e.value, ?1) = 1)
-)
-SELECT s.id AS storeId, s.name AS storeName, COUNT(hit.id) AS orders, COALESCE(SUM(hit.line_discount), 0) AS discountFen,
-  COALESCE(SUM(hit.total_fen), 0) AS revenueFen, COUNT(DISTINCT hit.member_id) AS members
-FROM stores s LEFT JOIN hit ON hit.store_id = s.id
-WHERE ?4 IS NULL OR s.id IN (SELECT value FROM json_each(?4))
-GROUP BY s.id ORDER BY s.id`;
+SELECT s.id AS storeId, s.name AS storeName, COALESCE(d.orders, 0) AS orders, COALESCE(d.discount, 0) AS discountFen,
+  COALESCE(d.net, 0) AS revenueFen, (SELECT count(*) FROM campaign_members m WHERE m.campaign_id = ?1 AND m.store_id = s.id) AS members
+FROM stores s LEFT JOIN (SELECT store_id, sum(orders) AS orders, sum(discount_fen) AS discount, sum(net_fen) AS net FROM campaign_daily WHERE campaign_id = ?1 GROUP BY store_id) d ON d.store_id = s.id
+WHERE (?2 IS NULL OR s.id IN (SELECT value FROM json_each(?2))) OR d.orders > 0
+ORDER BY s.id`;
 
 type Row = CampaignParticipation['stores'][number];
 
@@ -36,11 +26,11 @@ export async function campaignParticipation(db: Db, d1: D1Database, actor: Actor
   const parsed = row ? campaignSchema.safeParse(JSON.parse(row.doc)) : null;
   if (!parsed?.success) throw new DomainError('NOT_FOUND', `id: no campaign ${id}`);
   const c = parsed.data;
-  const stores = (await d1.prepare(SQL).bind(`${c.name} `, c.startsAt, c.endsAt, c.storeIds ? JSON.stringify(c.storeIds) : null).all<Row>()).results;
+  const stores = (await d1.prepare(SQL).bind(c.id, c.storeIds ? JSON.stringify(c.storeIds) : null).all<Row>()).results;
   const sum = (f: (r: Row) => number) => stores.reduce((n, r) => n + f(r), 0);
   return {
     campaignId: c.id,
-    measurable: c.kind !== 'points_multiplier',
+    measurable: true,
     stores,
     totals: { orders: sum((r) => r.orders), discountFen: sum((r) => r.discountFen), revenueFen: sum((r) => r.revenueFen) },
   };

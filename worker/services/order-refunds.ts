@@ -1,3 +1,4 @@
+import { walkInRefundRollups } from '../reports/rollup-statements';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../shared/domain/authz';
 import { assertStaff, assertStoreAccess } from '../../shared/domain/authz';
@@ -49,6 +50,8 @@ export async function refundWalkIn(db: Db, actor: Actor, r: RefundRequest): Prom
           entityId: sql`${r.refundOf}`.as('entity_id'), detail: sql`${detail}`.as('detail'), ip: sql`''`.as('ip'),
         }).from(orders).where(fits),
       )),
+      // The reports' share of this refund, counted only if this try's row went in (decision 028).
+      ...walkInRefundRollups(db.$client, r.refundOf, r.amountFen, r.opId, detail),
       raw(db.update(orders).set({
         refundedFen: sql`${orders.refundedFen} + ${r.amountFen}`,
         status: sql`CASE WHEN ${orders.refundedFen} + ${r.amountFen} >= ${orders.totalFen} THEN 'refunded' ELSE 'partially_refunded' END`,

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { DomainError, type ErrorCode } from '../../shared/errors';
 import { sameRequest } from '../../shared/domain/idempotency';
 import type { OrderResult } from '../../shared/schemas/order';
@@ -16,7 +16,7 @@ export async function priorOrder(db: Db, id: string, storeId: string, fingerprin
   const [head, lines, op] = await db.batch([
     db.select({ o: orders, m: { principalFen: members.principalFen, bonusFen: members.bonusFen, points: members.points } })
       .from(orders).leftJoin(members, eq(members.id, orders.memberId)).where(eq(orders.id, id)),
-    db.select({ l: orderLines, categoryId: products.categoryId }).from(orderLines).innerJoin(products, eq(products.id, orderLines.productId))
+    db.select({ l: orderLines, productCategory: sql<string>`${products.categoryId}`.as('product_category') }).from(orderLines).innerJoin(products, eq(products.id, orderLines.productId))
       .where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.lineNo)),
     db.select({ code: accountOps.code, message: accountOps.message }).from(accountOps).where(eq(accountOps.opId, id)),
   ]);
@@ -30,7 +30,7 @@ export async function priorOrder(db: Db, id: string, storeId: string, fingerprin
   if (o.status === 'rejected') throw new DomainError((op[0]?.code ?? 'CONFLICT') as ErrorCode, op[0]?.message ?? o.rejectReason ?? 'Refused', { details: { opId: id } });
   return {
     id: o.id, status: 'completed', rejectCode: null, rejectReason: null, storeId: o.storeId, memberId: o.memberId,
-    lines: lines.map(({ l, categoryId }) => ({ lineNo: l.lineNo, productId: l.productId, name: l.name, categoryId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen, explanation: parseExplanation(l.explanation) })),
+    lines: lines.map(({ l, productCategory }) => ({ lineNo: l.lineNo, productId: l.productId, name: l.name, categoryId: l.categoryId ?? productCategory, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen, explanation: parseExplanation(l.explanation) })),
     subtotalFen: o.subtotalFen, discountFen: o.discountFen, totalFen: o.totalFen, pointsEarned: o.pointsEarned,
     balances: o.memberId && row.m ? row.m : null,
     replayed: true,

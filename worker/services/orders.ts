@@ -10,6 +10,7 @@ import { auditLog, products, storePrices } from '../db/schema';
 import { listTiers } from './tiers';
 import { TtlCache } from './ttl-cache';
 import { dailySales, orderInserts, type OrderWrite } from '../durable/account-projection';
+import { saleRollupStatements } from '../reports/rollup-statements';
 import { insertRow, runBatch } from '../db/statements';
 import type { ChainRules } from '../../shared/schemas/rules';
 import { auditRow, type AuditRow } from './audit';
@@ -26,6 +27,7 @@ import { approvalMessages } from '../../shared/domain/manager-pin';
 import type { DeviceRef } from './devices';
 import { mayNeedReclaim, raiseNamingHolders, reclaimIfShort } from './allowance-reclaim';
 import { saleStockStatements } from './inventory-stock';
+import { assertSoldHere } from './store-availability';
 
 const catalogCache = new TtlCache<CatalogItem | null>(5_000);
 
@@ -40,7 +42,7 @@ async function catalogFor(db: Db, storeId: string, ids: string[]): Promise<Map<s
       .get();
     if (!row) return null;
     const { p, storePrice } = row;
-    return { productId: p.id, name: p.name, categoryId: p.categoryId, listPriceFen: p.listPriceFen, costPriceFen: p.costPriceFen, storePriceFen: storePrice };
+    return { productId: p.id, name: p.name, categoryId: p.categoryId, listPriceFen: p.listPriceFen, costPriceFen: p.costPriceFen, storePriceFen: storePrice, pointsEligible: p.pointsEligible, punchEligible: p.punchEligible };
   };
   const items = await Promise.all(ids.map((id) => catalogCache.get(`${storeId}|${id}`, () => load(id))));
   return new Map(items.filter((x): x is CatalogItem => x !== null).map((x) => [x.productId, x]));
@@ -49,9 +51,10 @@ async function catalogFor(db: Db, storeId: string, ids: string[]): Promise<Map<s
 /**
  * Settles an order online. The server prices it (store price, tier discount) and checks that the
  * tenders cover exactly that total; member tenders and earned points go through the member's
- * Durable Object in one atomic step keyed by the order id.
+ * Durable Object in one atomic step keyed by the order id. `source`: a sale straight to the API is
+ * refused for a product its store no longer sells; a tablet's is not (store-availability.ts).
  */
-export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderInput, device: DeviceRef | null = null): Promise<OrderResult> {
+export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderInput, device: DeviceRef | null = null, source: 'api' | 'tablet' = 'tablet'): Promise<OrderResult> {
   assertStaff(actor);
   assertStoreAccess(actor, order.storeId);
   // The order id keys this request: a repeat with another body is refused, never answered as the first.
@@ -67,6 +70,7 @@ export async function settleOrder(env: Env, db: Db, actor: Actor, order: OrderIn
     listTiers(db),
     promotionsForStore(db, input.storeId),
     input.memberId ? assertIdFreeFor(db, input.id, input.memberId) : null,
+    source === 'api' ? assertSoldHere(db, input, fingerprint) : null,
   ]);
   const prepare = (tierCode: string | null) =>
     prepareSale(db, actor, input, fingerprint, { catalog: [...catalog.values()], member, rules, tier: allTiers.find((t) => t.code === tierCode) ?? null, ...promotions, ownedCoupons: null });
@@ -149,13 +153,13 @@ async function prepareSale(db: Db, actor: Extract<Actor, { kind: 'staff' }>, inp
   }
   const earned = c.member ? pointsEarnedOn(priced, input.tenders, c.rules) : 0;
   const memberId = c.member?.id ?? null;
-  const lines = recordLines(priced);
+  const lines = resultLines(priced);
   return {
     couponIds: priced.coupons.map((x) => x.couponId),
     write: {
       id: input.id, storeId: input.storeId, staffId: actor.id, memberId,
       subtotalFen: priced.subtotalFen, discountFen: priced.discountFen, totalFen: priced.totalFen, costFen: priced.costFen,
-      pointsEarned: earned, note: input.note, createdAt: input.createdAt, lines, requestHash: fingerprint,
+      pointsEarned: earned, pointsCampaignId: earned > 0 ? priced.points.campaignId : null, note: input.note, createdAt: input.createdAt, lines: recordLines(priced), requestHash: fingerprint,
       payments: input.tenders.map((t) => ({ tender: t.kind, amountFen: t.amountFen, reference: 'reference' in t ? t.reference : '' })),
     },
     audit: auditRow({ id: input.id, actor, action: 'order.settle', entity: 'order', entityId: input.id, storeId: input.storeId, detail: { totalFen: priced.totalFen, memberId, discountBySource: priced.discountBySource, coupons: priced.coupons, manualDiscount: input.manualDiscount }, at: Date.now() }),
@@ -168,7 +172,7 @@ async function settleWalkIn(db: Db, sale: PreparedSale, fingerprint: string): Pr
   const done = { ...sale.result, pointsEarned: 0, balances: null };
   try {
     // The goods leave the store's stock in the same batch (decision 025).
-    await runBatch(db, [...orderInserts(db, sale.write, null), ...saleStockStatements(db, [sale.write.id], Date.now()), dailySales(db, sale.write), insertRow(db, auditLog, sale.audit, { ignore: true })]);
+    await runBatch(db, [...orderInserts(db, sale.write, null), ...saleStockStatements(db, [sale.write.id], Date.now()), dailySales(db, sale.write), ...saleRollupStatements(db.$client, [sale.write.id]), insertRow(db, auditLog, sale.audit, { ignore: true })]);
   } catch (e) {
     if (brokenConstraint(e) !== 'orders.id') throw e;
     // The recorded answer, or IDEMPOTENCY_MISMATCH when the id was used for another order.
@@ -177,9 +181,13 @@ async function settleWalkIn(db: Db, sale: PreparedSale, fingerprint: string): Pr
   return { ...done, replayed: false };
 }
 
-/** The lines as recorded: each discount kept as its label (the receipt's words). */
-const recordLines = (priced: PricedOrder): PricedLine[] =>
+/** The lines as answered: each discount as its label (the receipt's words). */
+const resultLines = (priced: PricedOrder): PricedLine[] =>
   priced.lines.map((l) => ({ lineNo: l.lineNo, productId: l.productId, name: l.name, categoryId: l.categoryId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, totalFen: l.totalFen, unitCostFen: l.unitCostFen, explanation: l.explanation.map((e) => e.label) }));
+
+/** The lines as recorded: the labels, and each discount's source for reports (decision 028). */
+const recordLines = (priced: PricedOrder): OrderWrite['lines'] =>
+  resultLines(priced).map((l, i) => ({ ...l, discounts: priced.lines[i]!.explanation.map((e) => ({ kind: e.kind, refId: e.refId, fen: e.amountFen })) }));
 
 /** What these lines cost at this store for the member's tier now (a punch redemption is paid at that value). */
 export async function quoteTotal(db: Db, storeId: string, memberId: string | null, lines: { productId: string; quantity: number }[], at: number): Promise<number> {

@@ -62,6 +62,7 @@ export function productSource(db: Db, storeId: string | null, showCost: boolean)
     p.status !== 'active' || (storeId && off) ? null : {
       id: p.id, sku: p.sku, name: p.name, kind: p.kind, categoryId: p.categoryId, listPriceFen: p.listPriceFen,
       storePriceFen: storeId ? (price ?? p.listPriceFen) : null, costPriceFen: showCost ? p.costPriceFen : null, barcode: p.barcode, unit: p.unit,
+      pointsEligible: p.pointsEligible, punchEligible: p.punchEligible,
     };
   return {
     name: 'products',

@@ -46,11 +46,31 @@ export function priceCheckout(order: CheckoutOrder, ctx: CheckoutContext): Price
   });
 }
 
-const moneyPaid = (tenders: readonly Pick<Tender, 'kind' | 'amountFen'>[]) => tenders.filter((t) => MONEY_TENDERS.includes(t.kind)).reduce((n, t) => n + t.amountFen, 0);
+type PaidWith = Pick<Tender, 'kind' | 'amountFen'> & { productId?: string };
+const moneyPaid = (tenders: readonly PaidWith[]) => tenders.filter((t) => MONEY_TENDERS.includes(t.kind)).reduce((n, t) => n + t.amountFen, 0);
 
-/** Points the sale earns: what was paid with money × points per yuan × tier and campaign multipliers. */
-export const pointsEarnedOn = (priced: PricedOrder, tenders: readonly Pick<Tender, 'kind' | 'amountFen'>[], rules: ChainRules): number =>
-  pointsFor(moneyPaid(tenders), rules.pointsPerYuan, priced.points.tierMultiplierBp, priced.points.campaignMultiplierBp);
+/**
+ * The money that earns points: all of it when every line does; otherwise its share of the lines
+ * that do. Punch cards pay their own product's lines first; the money and points pay the rest
+ * pro rata, so the money's share of the eligible rest is money × eligible rest ÷ rest (down).
+ */
+export function pointsEligibleMoneyFen(priced: Pick<PricedOrder, 'lines' | 'totalFen'>, tenders: readonly PaidWith[]): number {
+  const money = moneyPaid(tenders);
+  const eligible = (productId: string) => priced.lines.some((l) => l.productId === productId && l.pointsEligible !== false);
+  const eligibleFen = priced.lines.reduce((n, l) => n + (l.pointsEligible === false ? 0 : l.totalFen), 0);
+  if (money === 0 || eligibleFen === priced.totalFen) return money;
+  const punch = tenders.filter((t) => t.kind === 'punch_card');
+  const punchedFen = punch.reduce((n, t) => n + t.amountFen, 0);
+  const punchedEligibleFen = punch.reduce((n, t) => n + (t.productId && eligible(t.productId) ? t.amountFen : 0), 0);
+  const rest = priced.totalFen - punchedFen;
+  const eligibleRest = eligibleFen - punchedEligibleFen;
+  if (rest <= 0 || eligibleRest <= 0) return 0;
+  return Number((BigInt(money) * BigInt(eligibleRest)) / BigInt(rest));
+}
+
+/** Points the sale earns: the money paid for lines that earn points × points per yuan × tier and campaign multipliers. */
+export const pointsEarnedOn = (priced: PricedOrder, tenders: readonly PaidWith[], rules: ChainRules): number =>
+  pointsFor(pointsEligibleMoneyFen(priced, tenders), rules.pointsPerYuan, priced.points.tierMultiplierBp, priced.points.campaignMultiplierBp);
 
 /** What points used as payment are worth, rounded down to the fen. */
 export const pointsWorthFen = (points: number, rules: Pick<ChainRules, 'pointValueFenPer100'>): number => Math.floor((points * rules.pointValueFenPer100) / 100);

@@ -54,6 +54,7 @@ export function priceOrder(input: PricingInput): PriceOrderResult {
     totalFen: l.amountFen,
     unitCostFen: l.item.costPriceFen,
     explanation: l.explanation,
+    pointsEligible: l.item.pointsEligible !== false,
   }));
   const subtotalFen = out.reduce((n, l) => n + l.grossFen, 0);
   const totalFen = out.reduce((n, l) => n + l.totalFen, 0);

@@ -22,7 +22,7 @@ export const products = sqliteTable(
     barcode: text('barcode').unique(),
     unit: text('unit').notNull().default('件'),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
-    // Whether a sale of it earns points, and whether a punch card may be sold for (and pay) it.
+    // Whether a sale of it earns points, and whether punch cards may be sold for it (cards already sold stay redeemable).
     pointsEligible: integer('points_eligible', { mode: 'boolean' }).notNull().default(true),
     punchEligible: integer('punch_eligible', { mode: 'boolean' }).notNull().default(false),
     updatedAt: integer('updated_at').notNull(),

@@ -8,3 +8,4 @@ export * from './promotions';
 export * from './jobs';
 export * from './notifications';
 export * from './loyalty';
+export * from './reports';

@@ -23,6 +23,8 @@ export const orders = sqliteTable(
     refundedFen: integer('refunded_fen').notNull().default(0),
     costFen: integer('cost_fen').notNull(),
     pointsEarned: integer('points_earned').notNull().default(0),
+    // The points campaign whose multiplier the sale earned under (reports' campaign effect).
+    pointsCampaignId: text('points_campaign_id'),
     note: text('note').notNull().default(''),
     createdAt: integer('created_at').notNull(),
     receivedAt: integer('received_at').notNull(),
@@ -55,6 +57,10 @@ export const orderLines = sqliteTable(
     unitCostFen: integer('unit_cost_fen').notNull(),
     // JSON array of the discounts' receipt words ("会员9折", "满200减30"), for a reprint.
     explanation: text('explanation').notNull().default('[]'),
+    // The product's category when sold; null on lines written before it was kept (backfilled from products).
+    categoryId: text('category_id'),
+    // JSON array of the discounts as the engine made them: {kind, refId (campaign, coupon or tier), fen}.
+    discounts: text('discounts').notNull().default('[]'),
   },
   (t) => [uniqueIndex('order_lines_pk').on(t.orderId, t.lineNo), index('order_lines_product_idx').on(t.productId)],
 );

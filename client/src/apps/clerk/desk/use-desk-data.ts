@@ -42,7 +42,7 @@ export const useRules = (): ChainRules | null => useSubscribe(async (tx) => ((aw
 /** The store's services (what a punch card can be sold for), by name. */
 export const useServices = (): SyncedProduct[] =>
   useSubscribe(
-    async (tx) => ((await tx.scan({ prefix: prefixes.product }).values().toArray()) as SyncedProduct[]).filter((p) => p.kind === 'service').sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    async (tx) => ((await tx.scan({ prefix: prefixes.product }).values().toArray()) as SyncedProduct[]).filter((p) => p.kind === 'service' && p.punchEligible !== false).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     [] as SyncedProduct[],
     [],
   );
