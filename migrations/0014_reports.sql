@@ -23,6 +23,16 @@ CREATE TABLE `commission_plans` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `cross_store_daily` (
+	`day` text NOT NULL,
+	`store_id` text NOT NULL,
+	`home_store_id` text NOT NULL,
+	`orders` integer DEFAULT 0 NOT NULL,
+	`net_fen` integer DEFAULT 0 NOT NULL,
+	`refund_fen` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`day`, `store_id`, `home_store_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `member_cohorts` (
 	`home_store_id` text NOT NULL,
 	`cohort` text NOT NULL,
@@ -44,7 +54,7 @@ CREATE TABLE `member_daily` (
 	PRIMARY KEY(`member_id`, `day`, `store_id`)
 );
 --> statement-breakpoint
-CREATE INDEX `member_daily_day_idx` ON `member_daily` (`day`,`store_id`);--> statement-breakpoint
+CREATE INDEX `member_daily_day_idx` ON `member_daily` (`day`,`store_id`,`member_id`,`orders`,`net_fen`,`refund_fen`,`home_store_id`);--> statement-breakpoint
 CREATE TABLE `member_rfm` (
 	`member_id` text PRIMARY KEY NOT NULL,
 	`home_store_id` text NOT NULL,
@@ -67,6 +77,23 @@ CREATE TABLE `member_spend` (
 );
 --> statement-breakpoint
 CREATE INDEX `member_spend_net_idx` ON `member_spend` (`net_fen`);--> statement-breakpoint
+CREATE TABLE `product_daily` (
+	`day` text NOT NULL,
+	`store_id` text NOT NULL,
+	`product_id` text NOT NULL,
+	`category_id` text NOT NULL,
+	`lines` integer DEFAULT 0 NOT NULL,
+	`quantity` integer DEFAULT 0 NOT NULL,
+	`gross_fen` integer DEFAULT 0 NOT NULL,
+	`discount_fen` integer DEFAULT 0 NOT NULL,
+	`net_fen` integer DEFAULT 0 NOT NULL,
+	`cost_fen` integer DEFAULT 0 NOT NULL,
+	`refund_fen` integer DEFAULT 0 NOT NULL,
+	`refund_cost_fen` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`day`, `store_id`, `product_id`, `category_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `product_daily_store_day_idx` ON `product_daily` (`store_id`,`day`);--> statement-breakpoint
 CREATE TABLE `sales_hourly` (
 	`day` text NOT NULL,
 	`store_id` text NOT NULL,
@@ -144,7 +171,8 @@ CREATE INDEX `value_daily_home_idx` ON `value_daily` (`home_store_id`,`day`);-->
 ALTER TABLE `order_lines` ADD `category_id` text;--> statement-breakpoint
 ALTER TABLE `order_lines` ADD `discounts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `orders` ADD `points_campaign_id` text;--> statement-breakpoint
+CREATE INDEX `orders_created_idx` ON `orders` (`created_at`);--> statement-breakpoint
+CREATE INDEX `ledger_entries_at_idx` ON `ledger_entries` (`at`);--> statement-breakpoint
 UPDATE `products` SET `punch_eligible` = 1 WHERE `kind` = 'service';--> statement-breakpoint
-UPDATE `order_lines` SET `category_id` = (SELECT `category_id` FROM `products` WHERE `products`.`id` = `order_lines`.`product_id`) WHERE `category_id` IS NULL;
---> statement-breakpoint
+UPDATE `order_lines` SET `category_id` = (SELECT `category_id` FROM `products` WHERE `products`.`id` = `order_lines`.`product_id`) WHERE `category_id` IS NULL;--> statement-breakpoint
 UPDATE `products` SET `updated_at` = CAST(strftime('%s', 'now') AS INTEGER) * 1000;

@@ -16,13 +16,15 @@ const KiB = 1024;
  * HQ's back office (issue 18) loads each screen when it is opened: what a sign-in downloads is its
  * first load (the entry and what it preloads), measured 2026-12-07 at 186 KiB — of which every
  * app's strings are 48 (HQ's own 18; splitting them per screen is the next saving) — given 200;
- * all its screens together (263 KiB, 242 before the split) are budgeted apart.
+ * all its screens together (263 KiB, 242 before the split) are budgeted apart. Issue 19's reports
+ * add Apache ECharts (183 KiB: echarts/core, three charts, three components, the canvas renderer),
+ * fetched only when a chart is first shown, and ~47 KiB of report screens: 494 KiB in all, given 560.
  */
 const BUDGETS = {
   'member js': 200 * KiB,
   'clerk js': 450 * KiB,
   'hq js (first load)': 200 * KiB,
-  'hq js': 350 * KiB,
+  'hq js': 560 * KiB,
   worker: 3 * 1024 * KiB,
 };
 const APPS = ['clerk', 'member', 'hq'];

@@ -35,6 +35,9 @@ import { notifications } from './routes/notifications';
 import { catalog } from './routes/catalog';
 import { staffRoutes } from './routes/staff';
 import { audit } from './routes/audit';
+import { reportsMembers } from './routes/reports-members';
+import { reports } from './routes/reports';
+import { reportRollups } from './routes/report-rollups';
 
 export const app = new Hono<AppEnv>();
 app.use('*', securityHeaders);
@@ -73,6 +76,9 @@ app.route('/api/rewards', rewards);
 app.route('/api/redemptions', redemptions);
 app.route('/api/ratings', ratings);
 app.route('/api/catalog', catalog);
+app.route('/api/reports/rollups', reportRollups);
+app.route('/api/reports', reportsMembers);
+app.route('/api/reports', reports);
 app.route('/api', notifications);
 
 mountDocs(app);

@@ -49,10 +49,21 @@ async function restore() {
   const row = await env.DB.prepare('SELECT status FROM members WHERE id = ?').bind(w.subject.id).first<{ status: string }>();
   if (row?.status === 'frozen') await call(`/api/members/${w.subject.id}/unfreeze`, { token: w.tokens.hq, body: { opId: ulid() } });
   await call('/api/rules', { method: 'PUT', token: w.tokens.hq, body: w.rules });
+  // A fuzzed tier edit that was valid (a 0 % "discount" pays nothing) would price every later sample.
+  const now = (await call('/api/tiers', { token: w.tokens.hq })).json.tiers as Tier[];
+  for (const t of seededTiers) {
+    const had = now.find((x) => x.code === t.code);
+    if (JSON.stringify(had) === JSON.stringify(t)) continue;
+    const { name, nameEn, upgradeSpendFen, keepSpendFen, discountBp, pointsMultiplierBp, categoryDiscounts } = t;
+    await call(`/api/tiers/${t.code}`, { method: 'PUT', token: w.tokens.hq, body: { name, nameEn, upgradeSpendFen, keepSpendFen, discountBp, pointsMultiplierBp, categoryDiscounts } });
+  }
 }
+type Tier = { code: string; name: string; nameEn: string; upgradeSpendFen: number; keepSpendFen: number; discountBp: number; pointsMultiplierBp: number; categoryDiscounts: Record<string, number> };
+let seededTiers: Tier[] = [];
 
 beforeAll(async () => {
   w = await setupWorld();
+  seededTiers = (await call('/api/tiers', { token: w.tokens.hq })).json.tiers as Tier[];
   const doc = (await call('/api/openapi.json')).json as OpenApi;
   const ctx = { w, doc, rng: createRng(SEED), cap: CAP };
   for (const key of appRouteKeys()) {

@@ -71,7 +71,7 @@ export const tests = [
 async function firstDay(ctx, keep) {
   const hq = await staffToken(ctx, ctx.demo.hqUser);
   const t0 = Date.now();
-  const page = await open(ctx, '/hq/', DESKTOP);
+  const page = await open(ctx, '/hq/stores', DESKTOP); // the stores screen (the landing screen is 首页)
   keep(page);
   page.on('pageerror', (e) => console.log(`    [hq page error] ${String(e.stack ?? e).slice(0, 600)}`));
   await staffSignIn(page, ctx.demo.hqUser, ctx.demo.password);

@@ -52,7 +52,7 @@ export const tests = [
   {
     name: 'HQ: admin signs in and sees every store',
     async run(ctx) {
-      const page = await open(ctx, '/hq/', DESKTOP);
+      const page = await open(ctx, '/hq/stores', DESKTOP); // the stores screen (the landing screen is 首页)
       await staffSignIn(page, ctx.demo.hqUser, ctx.demo.password);
       const table = page.getByTestId('store-table');
       await table.waitFor();
@@ -196,7 +196,7 @@ export const tests = [
   {
     name: 'Language switch: EN changes the heading, and the choice survives a reload',
     async run(ctx) {
-      const page = await open(ctx, '/hq/', DESKTOP);
+      const page = await open(ctx, '/hq/stores', DESKTOP); // the stores screen (the landing screen is 首页)
       await staffSignIn(page, ctx.demo.hqUser, ctx.demo.password);
       const heading = page.getByTestId('home-heading');
       await heading.waitFor();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /** The scheduled jobs (worker/jobs, decision 019) and their periods: a month or a business day. */
-export const jobNameSchema = z.enum(['tier-review', 'expiry', 'birthday-coupons', 'notify-reminders', 'low-stock-alerts', 'rollup-check']);
+export const jobNameSchema = z.enum(['tier-review', 'expiry', 'birthday-coupons', 'notify-reminders', 'low-stock-alerts', 'rollup-check', 'member-analysis']);
 export type JobName = z.infer<typeof jobNameSchema>;
-export const JOB_CADENCE: Record<JobName, 'monthly' | 'daily'> = { 'tier-review': 'monthly', expiry: 'daily', 'birthday-coupons': 'daily', 'notify-reminders': 'daily', 'low-stock-alerts': 'daily', 'rollup-check': 'daily' };
+export const JOB_CADENCE: Record<JobName, 'monthly' | 'daily'> = { 'tier-review': 'monthly', expiry: 'daily', 'birthday-coupons': 'daily', 'notify-reminders': 'daily', 'low-stock-alerts': 'daily', 'rollup-check': 'daily', 'member-analysis': 'daily' };
 
 export const monthPeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 export const dayPeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day YYYY-MM-DD');

@@ -12,6 +12,9 @@ import { membersVerdicts } from './verdicts-members';
 import { catalogVerdicts } from './verdicts-catalog';
 import { rulesVerdicts } from './verdicts-rules';
 import { inventoryVerdicts } from './verdicts-inventory';
+import { reportsVerdicts } from './verdicts-reports';
+import { reportsMembersVerdicts } from './verdicts-reports-members';
+import { reportRollupsVerdicts } from './verdicts-report-rollups';
 
 const DAY = 86_400_000;
 const subject = (w: World): Sample['params'] => ({ id: w.subject.id });
@@ -235,6 +238,9 @@ export const routeVerdicts: Record<RouteKey, RouteRow> = {
   ...catalogVerdicts,
   ...rulesVerdicts,
   ...inventoryVerdicts,
+  ...reportsVerdicts,
+  ...reportsMembersVerdicts,
+  ...reportRollupsVerdicts,
   'POST /api/redemptions/:id/collect': { verdicts: V.STORE1, note: 'no such redemption: 404 past authorization', sample: () => ({ params: { id: ulid() }, body: { storeId: 'store-1' } }) },
 };
 

@@ -65,6 +65,8 @@ export async function fundedMember(clerk1: string, tag = 'rbac'): Promise<Funded
 
 export async function setupWorld(): Promise<World> {
   await seedChain();
+  // The matrix's punch cards are for p-401 (a product, one price everywhere): HQ lets it sell as one.
+  await env.DB.exec(`UPDATE products SET punch_eligible = 1 WHERE id = 'p-401'`);
   const staff = Object.fromEntries(await Promise.all(Object.entries(USERNAMES).map(async ([role, u]) => [role, await loginAs(u)] as const))) as Record<string, string>;
   const clerk1 = staff.clerk1!;
   const { person: subject, saleId, punchCardId } = await fundedMember(clerk1);

@@ -18,6 +18,8 @@ export const IN_BATCH = `o.id IN (SELECT value FROM json_each(?1))`;
 export type Rollup = { table: string; keys: readonly string[]; adds: readonly string[] };
 export const ROLLUPS = {
   lines: { table: 'sales_lines_daily', keys: ['day', 'store_id', 'staff_id', 'product_id', 'category_id'], adds: ['lines', 'quantity', 'gross_fen', 'discount_fen', 'net_fen', 'cost_fen', 'refund_fen', 'refund_cost_fen'] },
+  products: { table: 'product_daily', keys: ['day', 'store_id', 'product_id', 'category_id'], adds: ['lines', 'quantity', 'gross_fen', 'discount_fen', 'net_fen', 'cost_fen', 'refund_fen', 'refund_cost_fen'] },
+  cross: { table: 'cross_store_daily', keys: ['day', 'store_id', 'home_store_id'], adds: ['orders', 'net_fen', 'refund_fen'] },
   hourly: { table: 'sales_hourly', keys: ['day', 'store_id', 'hour', 'member'], adds: ['orders', 'gross_fen', 'discount_fen', 'net_fen', 'cost_fen', 'refunds', 'refund_fen', 'refund_cost_fen'] },
   tenders: { table: 'tender_daily', keys: ['day', 'store_id', 'tender'], adds: ['payments', 'amount_fen'] },
   staff: { table: 'staff_daily', keys: ['day', 'store_id', 'staff_id'], adds: ['orders', 'net_fen', 'refunds', 'refund_fen', 'recharges', 'recharge_fen', 'punch_cards', 'punch_fen'] },
@@ -41,6 +43,9 @@ const HOME = `COALESCE((SELECT m.home_store_id FROM members m WHERE m.id = o.mem
 export const saleSelects = (where: string) => ({
   lines: `SELECT ${dayOf('o.created_at')}, o.store_id, o.staff_id, l.product_id, ${CATEGORY}, count(*), sum(l.quantity), sum(l.total_fen + l.discount_fen), sum(l.discount_fen), sum(l.total_fen), sum(l.unit_cost_fen * l.quantity), 0, 0
     FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where} GROUP BY 1, 2, 3, 4, 5`,
+  products: `SELECT ${dayOf('o.created_at')}, o.store_id, l.product_id, ${CATEGORY}, count(*), sum(l.quantity), sum(l.total_fen + l.discount_fen), sum(l.discount_fen), sum(l.total_fen), sum(l.unit_cost_fen * l.quantity), 0, 0
+    FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where} GROUP BY 1, 2, 3, 4`,
+  cross: `SELECT ${dayOf('o.created_at')}, o.store_id, ${HOME}, count(*), sum(o.total_fen), 0 FROM orders o WHERE ${where} AND o.member_id IS NOT NULL GROUP BY 1, 2, 3`,
   hourly: `SELECT ${dayOf('o.created_at')}, o.store_id, ${hourOf('o.created_at')}, o.member_id IS NOT NULL, count(*), sum(o.subtotal_fen), sum(o.discount_fen), sum(o.total_fen), sum(o.cost_fen), 0, 0, 0
     FROM orders o WHERE ${where} GROUP BY 1, 2, 3, 4`,
   tenders: `SELECT ${dayOf('o.created_at')}, o.store_id, p.tender, count(*), sum(p.amount_fen)
@@ -77,18 +82,20 @@ export const CAMPAIGN_MEMBERS_UPSERT = (select: string, withClause: string) =>
  * the last `line × R ÷ T` rounded down, the last the rest; cost comes back only at R = T.
  */
 export function refundSelects(where: string, r0: string, r1: string) {
-  const withClause = `WITH r AS (SELECT o.*, ${r0} AS r0, ${r1} AS r1 FROM orders o WHERE ${where} AND o.kind = 'sale' AND o.total_fen > 0 AND ${r1} > ${r0}),
+  const withClause = `WITH r AS MATERIALIZED (SELECT o.*, ${r0} AS r0, ${r1} AS r1 FROM orders o WHERE ${where} AND o.kind = 'sale' AND o.total_fen > 0 AND ${r1} > ${r0}),
     ra AS (SELECT r.id, r.created_at, r.store_id, r.staff_id, r.total_fen AS t, r.r0, r.r1, l.product_id AS pid, ${CATEGORY} AS cat, l.total_fen AS lt, l.unit_cost_fen * l.quantity AS lc,
       row_number() OVER (PARTITION BY r.id ORDER BY l.line_no DESC) AS rn,
       sum(l.total_fen * r.r1 / r.total_fen) OVER (PARTITION BY r.id) AS s1,
       sum(l.total_fen * r.r0 / r.total_fen) OVER (PARTITION BY r.id) AS s0
-      FROM r JOIN order_lines l ON l.order_id = r.id)`;
+      FROM r CROSS JOIN order_lines l ON l.order_id = r.id)`;
   const alloc = `CASE WHEN rn = 1 THEN (r1 - s1 + lt * r1 / t) - (r0 - s0 + lt * r0 / t) ELSE lt * r1 / t - lt * r0 / t END`;
   const back = (cost: string, t: string) => `(CASE WHEN r1 >= ${t} THEN ${cost} ELSE 0 END) - (CASE WHEN r0 >= ${t} THEN ${cost} ELSE 0 END)`;
   const HOME_R = `COALESCE((SELECT m.home_store_id FROM members m WHERE m.id = r.member_id), r.store_id)`;
   return {
     with: withClause,
     lines: `SELECT ${dayOf('created_at')}, store_id, staff_id, pid, cat, 0, 0, 0, 0, 0, 0, sum(${alloc}), sum(${back('lc', 't')}) FROM ra GROUP BY 1, 2, 3, 4, 5`,
+    products: `SELECT ${dayOf('created_at')}, store_id, pid, cat, 0, 0, 0, 0, 0, 0, sum(${alloc}), sum(${back('lc', 't')}) FROM ra GROUP BY 1, 2, 3, 4`,
+    cross: `SELECT ${dayOf('r.created_at')}, r.store_id, ${HOME_R}, 0, 0, sum(r1 - r0) FROM r WHERE r.member_id IS NOT NULL GROUP BY 1, 2, 3`,
     hourly: `SELECT ${dayOf('r.created_at')}, r.store_id, ${hourOf('r.created_at')}, r.member_id IS NOT NULL, 0, 0, 0, 0, 0, count(*), sum(r1 - r0), sum(${back('r.cost_fen', 'r.total_fen')}) FROM r GROUP BY 1, 2, 3, 4`,
     staff: `SELECT ${dayOf('r.created_at')}, r.store_id, r.staff_id, 0, 0, count(*), sum(r1 - r0), 0, 0, 0, 0 FROM r GROUP BY 1, 2, 3`,
     members: `SELECT r.member_id, ${dayOf('r.created_at')}, r.store_id, max(${HOME_R}), 0, 0, sum(r1 - r0) FROM r WHERE r.member_id IS NOT NULL GROUP BY 1, 2, 3`,

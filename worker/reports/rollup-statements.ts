@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../../shared/schemas/account';
 import { CAMPAIGN_MEMBERS_UPSERT, COUNTED_SALE, IN_BATCH, ROLLUPS, campaignSelects, jsonRows, punchStaffSelect, rechargeStaffSelect, refundSelects, saleSelects, upsert, valueSelect } from './rollup-sql';
 
-const SALE_ROLLUPS = ['lines', 'hourly', 'tenders', 'staff', 'spend'] as const;
+const SALE_ROLLUPS = ['lines', 'products', 'cross', 'hourly', 'tenders', 'staff', 'spend'] as const;
 
 /** The rollups' additions for the sales these statements follow in a batch (decision 028). */
 export function saleRollupStatements(d1: D1Database, orderIds: readonly string[]): D1PreparedStatement[] {
@@ -18,7 +18,7 @@ export function saleRollupStatements(d1: D1Database, orderIds: readonly string[]
   ];
 }
 
-const REFUND_ROLLUPS = ['lines', 'hourly', 'staff', 'spend'] as const;
+const REFUND_ROLLUPS = ['lines', 'products', 'cross', 'hourly', 'staff', 'spend'] as const;
 
 function refundStatements(d1: D1Database, where: string, r1: string, params: unknown[]): D1PreparedStatement[] {
   const r = refundSelects(where, 'o.refunded_fen', r1);

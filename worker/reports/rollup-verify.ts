@@ -7,11 +7,15 @@ type Sums = Map<string, Map<string, number[]>>;
 // Refund operations are counted as they happen; from the orders only refunded sales can be told.
 const UNCOMPARED = new Set(['refunds']);
 
+// A member moved to another home store (新店会员分配) is counted under the new one by a recompute:
+// cross-store visits are compared per day and serving store only.
+const KEYS_COMPARED: Record<string, number> = { cross_store_daily: 2 };
+
 function add(sums: Sums, r: Rollup, rows: unknown[][]) {
   const t = sums.get(r.table) ?? new Map<string, number[]>();
   sums.set(r.table, t);
   for (const row of rows) {
-    const key = row.slice(0, r.keys.length).map(String).join('|');
+    const key = row.slice(0, KEYS_COMPARED[r.table] ?? r.keys.length).map(String).join('|');
     const vals = row.slice(row.length - r.adds.length).map(Number);
     const had = t.get(key) ?? r.adds.map(() => 0);
     t.set(key, had.map((v, i) => v + vals[i]!));
@@ -29,11 +33,11 @@ export async function verifyRollups(d1: D1Database, from: number, to: number, al
   const s = saleSelects(sales), c = campaignSelects(sales), r = refundSelects(`${sales} AND o.refunded_fen > 0`, '0', 'o.refunded_fen');
   const entries = `(SELECT * FROM ledger_entries WHERE ${w('at')})`;
   const punches = `(SELECT a.* FROM audit_log a JOIN account_ops x ON x.op_id = a.id AND x.status = 'applied' WHERE a.action = 'account.punch_sale' AND ${w('a.at')})`;
-  const tables: Rollup[] = [ROLLUPS.lines, ROLLUPS.hourly, ROLLUPS.tenders, ROLLUPS.staff, ROLLUPS.members, ROLLUPS.campaigns, ...(allTime ? [ROLLUPS.spend] : [])];
+  const tables: Rollup[] = [ROLLUPS.lines, ROLLUPS.products, ROLLUPS.cross, ROLLUPS.hourly, ROLLUPS.tenders, ROLLUPS.staff, ROLLUPS.members, ROLLUPS.campaigns, ...(allTime ? [ROLLUPS.spend] : [])];
   const expected: [Rollup, string][] = [
-    [ROLLUPS.lines, s.lines], [ROLLUPS.hourly, s.hourly], [ROLLUPS.tenders, s.tenders], [ROLLUPS.staff, s.staff], [ROLLUPS.members, s.members],
+    [ROLLUPS.lines, s.lines], [ROLLUPS.products, s.products], [ROLLUPS.cross, s.cross], [ROLLUPS.hourly, s.hourly], [ROLLUPS.tenders, s.tenders], [ROLLUPS.staff, s.staff], [ROLLUPS.members, s.members],
     [ROLLUPS.campaigns, `${c.with} ${c.daily}`],
-    [ROLLUPS.lines, `${r.with} ${r.lines}`], [ROLLUPS.hourly, `${r.with} ${r.hourly}`], [ROLLUPS.staff, `${r.with} ${r.staff}`], [ROLLUPS.members, `${r.with} ${r.members}`],
+    [ROLLUPS.lines, `${r.with} ${r.lines}`], [ROLLUPS.products, `${r.with} ${r.products}`], [ROLLUPS.cross, `${r.with} ${r.cross}`], [ROLLUPS.hourly, `${r.with} ${r.hourly}`], [ROLLUPS.staff, `${r.with} ${r.staff}`], [ROLLUPS.members, `${r.with} ${r.members}`],
     [ROLLUPS.staff, rechargeStaffSelect(entries)], [ROLLUPS.staff, punchStaffSelect(punches)],
     ...(allTime ? ([[ROLLUPS.spend, s.spend], [ROLLUPS.spend, `${r.with} ${r.spend}`]] as [Rollup, string][]) : []),
   ];

@@ -28,7 +28,7 @@ export const ledgerEntries = sqliteTable(
     reservedDelta: integer('reserved_delta'),
     reservedAfter: integer('reserved_after'),
   },
-  (t) => [primaryKey({ columns: [t.memberId, t.seq] }), index('ledger_entries_store_at_idx').on(t.storeId, t.at), index('ledger_entries_op_idx').on(t.opId)],
+  (t) => [primaryKey({ columns: [t.memberId, t.seq] }), index('ledger_entries_store_at_idx').on(t.storeId, t.at), index('ledger_entries_op_idx').on(t.opId), index('ledger_entries_at_idx').on(t.at)],
 );
 
 /** Every operation a member account received, applied or rejected, with its reason. */

@@ -39,6 +39,8 @@ export const orders = sqliteTable(
     index('orders_member_updated_idx').on(t.memberId, t.updatedAt),
     index('orders_member_created_idx').on(t.memberId, t.createdAt),
     index('orders_staff_created_idx').on(t.staffId, t.createdAt),
+    // Chain-wide periods (the report rollups' rebuild and check, HQ's drill-down across stores).
+    index('orders_created_idx').on(t.createdAt),
   ],
 );
 

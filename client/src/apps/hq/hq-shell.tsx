@@ -10,7 +10,7 @@ import { OnlineStatus } from '../../lib/ui/online-status';
 import { SignOutButton, UserChip } from '../../lib/ui/user-chip';
 import { NAV, screenFor } from './nav';
 import { StoresScreen } from './stores-screen';
-import { AuditScreen, CampaignsScreen, CouponsScreen, DevicesScreen, InventoryScreen, JobsScreen, LoyaltyScreen, MembersScreen, ProductsScreen, StaffScreen, TiersScreen } from './screens';
+import { AuditScreen, CampaignsScreen, CouponsScreen, DevicesScreen, HomeScreen, InventoryScreen, JobsScreen, LoyaltyScreen, MembersScreen, ProductsScreen, ReportsScreen, StaffScreen, TiersScreen } from './screens';
 import { AccountButton } from './account-dialog';
 
 /** Sidebar + top bar around the current section. */
@@ -67,6 +67,8 @@ export function HqShell({ me }: { me: Me }) {
         </header>
         <main className="hq-main">
           <Suspense fallback={<Loading />}>
+            {screen === 'home' ? <HomeScreen /> : null}
+            {screen === 'reports' ? <ReportsScreen isHq={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}
             {screen === 'stores' ? <StoresScreen /> : null}
             {screen === 'staff' ? <StaffScreen me={me} /> : null}
             {screen === 'audit' ? <AuditScreen isHq={user.kind === 'staff' && user.role === 'hq_admin'} /> : null}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobName, JobRun } from '../../../../shared/schemas/jobs';
 import { jobNameSchemaValues } from './job-names';
+import { ReportRollupsPanel } from './report-rollups-panel';
 import { useApi } from '../../lib/app-context';
 import { useErrorText } from '../../lib/errors';
 import { formatCount, toLang } from '../../lib/format';
@@ -82,6 +83,7 @@ export function JobsScreen({ canRun }: { canRun: boolean }) {
           </table>
         )}
       </section>
+      {canRun ? <ReportRollupsPanel /> : null}
     </>
   );
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screenFor } from './nav';
 
 describe('screenFor', () => {
-  it('opens the stores by default and for /hq/stores', () => {
-    expect(screenFor('')).toBe('stores');
+  it('opens the home screen by default, and the stores for /hq/stores', () => {
+    expect(screenFor('')).toBe('home');
     expect(screenFor('stores')).toBe('stores');
     expect(screenFor('stores/s1')).toBe('stores');
   });
@@ -11,7 +11,7 @@ describe('screenFor', () => {
     expect(screenFor('devices')).toBe('devices');
     expect(screenFor('devices/d1')).toBe('devices');
   });
-  it('falls back to the stores for sections not built yet', () => expect(screenFor('reports')).toBe('stores'));
+  it('opens the reports for /hq/reports and its tabs', () => expect(screenFor('reports/margin')).toBe('reports'));
   it('opens the audit log for /hq/audit', () => expect(screenFor('audit')).toBe('audit'));
-  it('falls back to the stores for unknown sections', () => expect(screenFor('nope')).toBe('stores'));
+  it('falls back to the home screen for unknown sections', () => expect(screenFor('nope')).toBe('home'));
 });

@@ -16,3 +16,5 @@ export const CampaignsScreen = lazy(() => import('./campaigns-screen').then((m) 
 export const CouponsScreen = lazy(() => import('./coupons-screen').then((m) => ({ default: m.CouponsScreen })));
 export const JobsScreen = lazy(() => import('./jobs-screen').then((m) => ({ default: m.JobsScreen })));
 export const DevicesScreen = lazy(() => import('./devices-screen').then((m) => ({ default: m.DevicesScreen })));
+export const ReportsScreen = lazy(() => import('./reports/reports-screen').then((m) => ({ default: m.ReportsScreen })));
+export const HomeScreen = lazy(() => import('./reports/home-screen').then((m) => ({ default: m.HomeScreen })));

@@ -4,6 +4,8 @@
  */
 import enBase from './en.json';
 import enHqJobs from './en/hqJobs.json';
+import enHqRollups from './en/hqRollups.json';
+import zhHqRollups from './zh-CN/hqRollups.json';
 import enHqMembers from './en/hqMembers.json';
 import zhHqMembers from './zh-CN/hqMembers.json';
 import enApproval from './en/approval.json';
@@ -42,6 +44,10 @@ import zhHqCatalog from './zh-CN/hqCatalog.json';
 import enHqCatalog from './en/hqCatalog.json';
 import zhHqInventory from './zh-CN/hqInventory.json';
 import enHqInventory from './en/hqInventory.json';
+import zhHqReportsMembers from './zh-CN/hqReportsMembers.json';
+import enHqReportsMembers from './en/hqReportsMembers.json';
+import zhHqReports from './zh-CN/hqReports.json';
+import enHqReports from './en/hqReports.json';
 
-export const zhCN = { ...zhBase, hqMembers: zhHqMembers, hqJobs: zhHqJobs, approval: zhApproval, counter: zhCounter, desk: zhDesk, devices: zhDevices, allowance: zhAllowance, memberApp: zhMemberApp, memberCode: zhMemberCode, orders: zhOrders, receipt: zhReceipt, scan: zhScan, shift: zhShift, hqCatalog: zhHqCatalog, hqStaff: zhHqStaff, hqAudit: zhHqAudit, hqRules: zhHqRules, hqCampaigns: zhHqCampaigns, hqInventory: zhHqInventory };
-export const en = { ...enBase, hqMembers: enHqMembers, hqJobs: enHqJobs, approval: enApproval, counter: enCounter, desk: enDesk, devices: enDevices, allowance: enAllowance, memberApp: enMemberApp, memberCode: enMemberCode, orders: enOrders, receipt: enReceipt, scan: enScan, shift: enShift, hqCatalog: enHqCatalog, hqStaff: enHqStaff, hqAudit: enHqAudit, hqRules: enHqRules, hqCampaigns: enHqCampaigns, hqInventory: enHqInventory };
+export const zhCN = { ...zhBase, hqMembers: zhHqMembers, hqJobs: zhHqJobs, hqRollups: zhHqRollups, approval: zhApproval, counter: zhCounter, desk: zhDesk, devices: zhDevices, allowance: zhAllowance, memberApp: zhMemberApp, memberCode: zhMemberCode, orders: zhOrders, receipt: zhReceipt, scan: zhScan, shift: zhShift, hqCatalog: zhHqCatalog, hqStaff: zhHqStaff, hqAudit: zhHqAudit, hqRules: zhHqRules, hqCampaigns: zhHqCampaigns, hqInventory: zhHqInventory, hqReportsMembers: zhHqReportsMembers, hqReports: zhHqReports };
+export const en = { ...enBase, hqMembers: enHqMembers, hqJobs: enHqJobs, hqRollups: enHqRollups, approval: enApproval, counter: enCounter, desk: enDesk, devices: enDevices, allowance: enAllowance, memberApp: enMemberApp, memberCode: enMemberCode, orders: enOrders, receipt: enReceipt, scan: enScan, shift: enShift, hqCatalog: enHqCatalog, hqStaff: enHqStaff, hqAudit: enHqAudit, hqRules: enHqRules, hqCampaigns: enHqCampaigns, hqInventory: enHqInventory, hqReportsMembers: enHqReportsMembers, hqReports: enHqReports };
